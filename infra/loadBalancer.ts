@@ -1,0 +1,120 @@
+// The public entry point: an internet-facing Application Load Balancer in front of the tasks.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface LoadBalancerArgs {
+    vpcId: pulumi.Input<string>;
+    /** Public subnets, one per availability zone. */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    securityGroupId: pulumi.Input<string>;
+    containerPort: pulumi.Input<number>;
+    healthCheckPath: pulumi.Input<string>;
+    deregistrationDelaySeconds: pulumi.Input<number>;
+    deletionProtection: pulumi.Input<boolean>;
+    /** An ACM certificate ARN turns on HTTPS (plain value: it decides which listeners exist); "" for HTTP only. */
+    certificateArn: string;
+}
+
+/**
+ * The console's recommended policy: TLS 1.3, and TLS 1.2 with forward-secret ciphers for clients without 1.3.
+ * The API's default (ELBSecurityPolicy-2016-08) would still accept TLS 1.0.
+ */
+export const tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
+
+export class LoadBalancer extends pulumi.ComponentResource {
+    /** http://<dns name>, or https://<dns name> when a certificate is configured. */
+    public readonly url: pulumi.Output<string>;
+    public readonly arnSuffix: pulumi.Output<string>;
+    /** Resolves only once a listener forwards to the target group: ECS rejects a group no load balancer uses. */
+    public readonly targetGroupArn: pulumi.Output<string>;
+    public readonly targetGroupArnSuffix: pulumi.Output<string>;
+
+    constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-service:infra:LoadBalancer", name, {}, opts);
+        const https = args.certificateArn !== "";
+
+        // Internet-facing; malformed header fields are dropped rather than passed to the service.
+        const loadBalancer = new aws.lb.LoadBalancer(
+            `${name}-alb`,
+            {
+                loadBalancerType: "application",
+                internal: false,
+                subnets: args.subnetIds,
+                securityGroups: [args.securityGroupId],
+                dropInvalidHeaderFields: true,
+                enableDeletionProtection: args.deletionProtection,
+            },
+            { parent: this },
+        );
+
+        // The tasks, registered by IP as Fargate requires. A 10 s check and 2 passes put a new task in service in
+        // about 20 s; the short deregistration delay keeps every deploy from waiting out the 300 s AWS default.
+        const targetGroup = new aws.lb.TargetGroup(
+            `${name}-tg`,
+            {
+                targetType: "ip",
+                protocol: "HTTP",
+                port: args.containerPort,
+                vpcId: args.vpcId,
+                deregistrationDelay: args.deregistrationDelaySeconds,
+                healthCheck: {
+                    protocol: "HTTP",
+                    path: args.healthCheckPath,
+                    port: "traffic-port",
+                    matcher: "200",
+                    interval: 10,
+                    timeout: 5,
+                    healthyThreshold: 2,
+                    unhealthyThreshold: 3,
+                },
+            },
+            { parent: this },
+        );
+
+        const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+        // Port 80: forwards, or with HTTPS on, answers with a permanent redirect to 443.
+        const http = new aws.lb.Listener(
+            `${name}-http`,
+            {
+                loadBalancerArn: loadBalancer.arn,
+                port: 80,
+                protocol: "HTTP",
+                defaultActions: https
+                    ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+                    : forward,
+            },
+            { parent: this },
+        );
+        const listeners = [http];
+        if (https) {
+            // Port 443: terminates TLS with the configured certificate and forwards to the tasks.
+            listeners.push(
+                new aws.lb.Listener(
+                    `${name}-https`,
+                    {
+                        loadBalancerArn: loadBalancer.arn,
+                        port: 443,
+                        protocol: "HTTPS",
+                        sslPolicy: tlsPolicy,
+                        certificateArn: args.certificateArn,
+                        defaultActions: forward,
+                    },
+                    { parent: this },
+                ),
+            );
+        }
+
+        this.url = pulumi.interpolate`${https ? "https" : "http"}://${loadBalancer.dnsName}`;
+        this.arnSuffix = loadBalancer.arnSuffix;
+        this.targetGroupArn = pulumi
+            .all([targetGroup.arn, ...listeners.map((listener) => listener.arn)])
+            .apply(([arn]) => arn);
+        this.targetGroupArnSuffix = targetGroup.arnSuffix;
+        this.registerOutputs({
+            url: this.url,
+            arnSuffix: this.arnSuffix,
+            targetGroupArn: this.targetGroupArn,
+            targetGroupArnSuffix: this.targetGroupArnSuffix,
+        });
+    }
+}

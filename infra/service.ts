@@ -1,0 +1,159 @@
+// The running service: cluster, logs, task identities, task definition, ECS service and its autoscaling.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ScalingSettings, ServiceAutoscaling } from "./autoscaling";
+import { containerDefinitions, containerName, scratchVolume } from "./container";
+import { TaskRoles } from "./taskRoles";
+
+export interface FargateServiceArgs {
+    /** The image by digest (repository@sha256:...). */
+    image: pulumi.Input<string>;
+    repositoryArn: pulumi.Input<string>;
+    /** IAM path and permissions boundary ("" for none) of the task roles. */
+    iamRolePath: pulumi.Input<string>;
+    permissionsBoundaryArn: pulumi.Input<string>;
+    /** Passed to the service as APP_VERSION (the git commit SHA the image was built from). */
+    version: pulumi.Input<string>;
+    /** Passed as APP_SERVICE_NAME and APP_ENVIRONMENT; the latter also names the log group. */
+    serviceName: pulumi.Input<string>;
+    environment: pulumi.Input<string>;
+    cpuArchitecture: pulumi.Input<"X86_64" | "ARM64">;
+    cpu: pulumi.Input<number>;
+    memory: pulumi.Input<number>;
+    containerPort: pulumi.Input<number>;
+    logLevel: pulumi.Input<string>;
+    logRetentionDays: pulumi.Input<number>;
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** Only where the subnets are public and have no NAT: it is the tasks' only way to reach ECR. */
+    assignPublicIp: pulumi.Input<boolean>;
+    securityGroupId: pulumi.Input<string>;
+    targetGroupArn: pulumi.Input<string>;
+    desiredCount: pulumi.Input<number>;
+    /** Autoscaling exists only when maxCount > minCount. */
+    scaling: ScalingSettings;
+}
+
+/** Failing health checks while a new task's runtime starts do not count against it for this long. */
+const healthCheckGracePeriodSeconds = 30;
+
+export class FargateService extends pulumi.ComponentResource {
+    public readonly clusterName: pulumi.Output<string>;
+    public readonly serviceName: pulumi.Output<string>;
+    public readonly logGroupName: pulumi.Output<string>;
+
+    constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("fargate-service:infra:FargateService", name, {}, opts);
+        if (args.scaling.minCount > args.scaling.maxCount) {
+            throw new Error(
+                `FargateService: \`scaling.minCount\` is ${args.scaling.minCount}; ` +
+                    `allowed: at most \`scaling.maxCount\` (${args.scaling.maxCount})`,
+            );
+        }
+        const autoscaled = args.scaling.maxCount > args.scaling.minCount;
+
+        // The container's stdout and stderr, kept for the configured number of days.
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-logs`,
+            {
+                name: pulumi.interpolate`/ecs/${args.serviceName}/${args.environment}`,
+                retentionInDays: args.logRetentionDays,
+            },
+            { parent: this },
+        );
+        const roles = new TaskRoles(
+            `${name}-roles`,
+            {
+                repositoryArn: args.repositoryArn,
+                logGroupArn: logGroup.arn,
+                path: args.iamRolePath,
+                permissionsBoundaryArn: args.permissionsBoundaryArn,
+            },
+            { parent: this },
+        );
+        // Container Insights adds per-task CPU, memory and network metrics.
+        const cluster = new aws.ecs.Cluster(
+            `${name}-cluster`,
+            {
+                settings: [{ name: "containerInsights", value: "enabled" }],
+            },
+            { parent: this },
+        );
+
+        // The task: Fargate, its own network interface, the configured size and CPU architecture, one container.
+        const taskDefinition = new aws.ecs.TaskDefinition(
+            `${name}-task`,
+            {
+                family: pulumi.interpolate`${args.serviceName}-${args.environment}`,
+                requiresCompatibilities: ["FARGATE"],
+                networkMode: "awsvpc",
+                cpu: pulumi.output(args.cpu).apply(String),
+                memory: pulumi.output(args.memory).apply(String),
+                runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: args.cpuArchitecture },
+                executionRoleArn: roles.executionRoleArn,
+                taskRoleArn: roles.taskRoleArn,
+                volumes: [{ name: scratchVolume }],
+                containerDefinitions: containerDefinitions({
+                    image: args.image,
+                    containerPort: args.containerPort,
+                    environment: args.environment,
+                    serviceName: args.serviceName,
+                    version: args.version,
+                    logLevel: args.logLevel,
+                    logGroupName: logGroup.name,
+                    logRegion: logGroup.region,
+                }),
+            },
+            { parent: this },
+        );
+
+        // Keeps the desired number of tasks behind the load balancer. A deployment starts the new tasks before stopping
+        // old ones (100/200) and rolls back by itself when they never turn healthy.
+        const service = new aws.ecs.Service(
+            `${name}-service`,
+            {
+                cluster: cluster.arn,
+                taskDefinition: taskDefinition.arn,
+                launchType: "FARGATE",
+                desiredCount: args.desiredCount,
+                deploymentMinimumHealthyPercent: 100,
+                deploymentMaximumPercent: 200,
+                deploymentCircuitBreaker: { enable: true, rollback: true },
+                healthCheckGracePeriodSeconds,
+                networkConfiguration: {
+                    subnets: args.subnetIds,
+                    securityGroups: [args.securityGroupId],
+                    assignPublicIp: args.assignPublicIp,
+                },
+                loadBalancers: [
+                    { targetGroupArn: args.targetGroupArn, containerName, containerPort: args.containerPort },
+                ],
+                propagateTags: "SERVICE",
+                enableEcsManagedTags: true,
+                // `pulumi up` reports whether the new tasks turned healthy, not just that ECS accepted the change.
+                waitForSteadyState: true,
+            },
+            {
+                parent: this,
+                // Autoscaling owns the task count; without this every `pulumi up` would reset it to desiredCount.
+                ignoreChanges: autoscaled ? ["desiredCount"] : [],
+            },
+        );
+
+        if (autoscaled) {
+            new ServiceAutoscaling(
+                `${name}-scaling`,
+                { ...args.scaling, clusterName: cluster.name, serviceName: service.name },
+                { parent: this },
+            );
+        }
+
+        this.clusterName = cluster.name;
+        this.serviceName = service.name;
+        this.logGroupName = logGroup.name;
+        this.registerOutputs({
+            clusterName: this.clusterName,
+            serviceName: this.serviceName,
+            logGroupName: this.logGroupName,
+        });
+    }
+}

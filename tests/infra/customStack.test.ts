@@ -1,0 +1,122 @@
+// A stack that turns on every option the defaults leave off: HTTPS, ARM64, another port and health path,
+// a build cache source, a permissions boundary. Run under mocked providers from the dev stack file plus these overrides.
+import * as assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { tlsPolicy } from "../../infra/loadBalancer";
+import { coreResourceCounts, describeOutputs, resourceCounts } from "./graph";
+import { describeSecurityPolicies } from "./securityPolicies";
+import { StackRun, runStack, tokens } from "./stackRun";
+
+const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
+const permissionsBoundaryArn = "arn:aws:iam::123456789012:policy/workload-boundary";
+const lastDeploy = `123456789012.dkr.ecr.us-east-1.amazonaws.com/fargate-service-dev@sha256:${"ab".repeat(32)}`;
+
+let stack: StackRun;
+before(async () => {
+    stack = await runStack("dev", {
+        certificateArn,
+        architecture: "arm64",
+        cpu: "1024",
+        memory: "3072",
+        containerPort: "9000",
+        healthCheckPath: "/healthz",
+        deregistrationDelaySeconds: "5",
+        permissionsBoundaryArn,
+        iamRolePath: "/",
+        cacheFromImage: lastDeploy,
+    });
+});
+
+describe("resource graph with HTTPS", () => {
+    it("adds the HTTPS listener and the two rules that open 443", () => {
+        assert.deepEqual(resourceCounts(stack), {
+            ...coreResourceCounts,
+            [tokens.listener]: 2,
+            [tokens.ingressRule]: 5,
+        });
+    });
+});
+
+describeSecurityPolicies(() => stack, { containerPort: 9000, publicPorts: [80, 443], buildsImage: true });
+
+describe("LoadBalancer (HTTPS)", () => {
+    const listener = (port: number) => stack.where(tokens.listener, "port", port);
+
+    it("redirects HTTP permanently to HTTPS", () => {
+        assert.equal(listener(80).length, 1);
+        assert.deepEqual(listener(80)[0].inputs.defaultActions, [
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
+    });
+
+    it("terminates TLS on 443 with the certificate and a TLS 1.3 policy, forwarding to the tasks", () => {
+        assert.equal(listener(443).length, 1);
+        const https = listener(443)[0].inputs;
+        assert.deepEqual([https.protocol, https.certificateArn, https.sslPolicy], ["HTTPS", certificateArn, tlsPolicy]);
+        assert.match(tlsPolicy, /^ELBSecurityPolicy-TLS13-/);
+        assert.deepEqual(https.defaultActions, [
+            { type: "forward", targetGroupArn: stack.one(tokens.targetGroup).outputs.arn },
+        ]);
+    });
+
+    it("checks the configured health path on the configured port and drains for the configured delay", () => {
+        const group = stack.one(tokens.targetGroup).inputs;
+        assert.deepEqual(
+            [group.port, (group.healthCheck as Record<string, unknown>).path, group.deregistrationDelay],
+            [9000, "/healthz", 5],
+        );
+    });
+
+    it("waits for the HTTPS listener too before the service registers", () => {
+        assert.ok(stack.one(tokens.service).dependencies.includes(listener(443)[0].urn));
+    });
+});
+
+describe("ARM64 and task size", () => {
+    it("builds the image for linux/arm64 and runs the task on ARM64", () => {
+        assert.equal((stack.one(tokens.image).inputs.build as Record<string, unknown>).platform, "linux/arm64");
+        assert.deepEqual(stack.one(tokens.taskDefinition).inputs.runtimePlatform, {
+            operatingSystemFamily: "LINUX",
+            cpuArchitecture: "ARM64",
+        });
+        assert.deepEqual(
+            [stack.one(tokens.taskDefinition).inputs.cpu, stack.one(tokens.taskDefinition).inputs.memory],
+            ["1024", "3072"],
+        );
+    });
+
+    it("tells the service its port and maps it", () => {
+        const container = stack.container();
+        assert.ok(
+            container.environment.some(
+                (variable: Record<string, string>) => variable.name === "APP_PORT" && variable.value === "9000",
+            ),
+        );
+        assert.deepEqual(container.portMappings, [{ containerPort: 9000, hostPort: 9000, protocol: "tcp" }]);
+        assert.equal(
+            (stack.one(tokens.service).inputs.loadBalancers as Record<string, unknown>[])[0].containerPort,
+            9000,
+        );
+    });
+});
+
+describe("ImageRegistry (build cache)", () => {
+    it("reuses the layers of the configured earlier image", () => {
+        assert.deepEqual((stack.one(tokens.image).inputs.build as Record<string, unknown>).cacheFrom, {
+            images: [lastDeploy],
+        });
+    });
+});
+
+describe("TaskRoles (permissions boundary)", () => {
+    it("puts the boundary and the path on both roles", () => {
+        const roles = stack.all(tokens.role);
+        assert.equal(roles.length, 2);
+        for (const role of roles) {
+            assert.equal(role.inputs.permissionsBoundary, permissionsBoundaryArn);
+            assert.equal(role.inputs.path, "/");
+        }
+    });
+});
+
+describeOutputs(() => stack, { scheme: "https", logGroupName: "/ecs/fargate-service/dev" });

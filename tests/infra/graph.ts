@@ -1,0 +1,82 @@
+// Checks every stack configuration shares: the shape of the graph and the stack outputs.
+import * as assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { promiseOf, StackRun, tokens } from "./stackRun";
+
+/** What every configuration declares: the stack, the components, the registry, the firewall, the load balancer with
+ * one listener, and the service with its roles. A dedicated VPC, HTTPS and autoscaling add to it. */
+export const coreResourceCounts: Readonly<Record<string, number>> = {
+    "pulumi:pulumi:Stack": 1,
+    "fargate-service:infra:ImageRegistry": 1,
+    "fargate-service:infra:Network": 1,
+    "fargate-service:infra:SecurityGroups": 1,
+    "fargate-service:infra:LoadBalancer": 1,
+    "fargate-service:infra:FargateService": 1,
+    "fargate-service:infra:TaskRoles": 1,
+    [tokens.repository]: 1,
+    [tokens.lifecyclePolicy]: 1,
+    [tokens.image]: 1,
+    [tokens.securityGroup]: 2,
+    [tokens.ingressRule]: 3,
+    [tokens.egressRule]: 2,
+    [tokens.loadBalancer]: 1,
+    [tokens.targetGroup]: 1,
+    [tokens.listener]: 1,
+    [tokens.cluster]: 1,
+    [tokens.logGroup]: 1,
+    [tokens.role]: 2,
+    [tokens.rolePolicy]: 1,
+    [tokens.taskDefinition]: 1,
+    [tokens.service]: 1,
+};
+
+/** How many resources of each type the program declared, keyed by type token. */
+export function resourceCounts(stack: StackRun): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const resource of stack.resources) {
+        counts[resource.type] = (counts[resource.type] ?? 0) + 1;
+    }
+    return counts;
+}
+
+export function describeOutputs(
+    current: () => StackRun,
+    expected: { scheme: "http" | "https"; logGroupName: string },
+): void {
+    describe("stack outputs", () => {
+        it("exports url, repositoryUrl, image, clusterName, serviceName and logGroupName, and nothing else", () => {
+            assert.deepEqual(Object.keys(current().run.outputs).sort(), [
+                "clusterName",
+                "image",
+                "logGroupName",
+                "repositoryUrl",
+                "serviceName",
+                "url",
+            ]);
+        });
+
+        it(`url is ${expected.scheme}:// and the load balancer's DNS name`, async () => {
+            const dnsName = String(current().one(tokens.loadBalancer).outputs.dnsName);
+            assert.match(dnsName, /^[a-z0-9-]+\.[a-z0-9-]+\.elb\.amazonaws\.com$/);
+            assert.equal(await promiseOf(current().program.url), `${expected.scheme}://${dnsName}`);
+            assert.equal(current().run.outputs.url, `${expected.scheme}://${dnsName}`);
+        });
+
+        it("image is the digest reference the task definition runs", async () => {
+            const image = await promiseOf(current().program.image);
+            assert.equal(image, current().container().image);
+            assert.ok(image.startsWith(`${await promiseOf(current().program.repositoryUrl)}@sha256:`));
+        });
+
+        it("names the cluster, the service and the log group as declared", async () => {
+            const stack = current();
+            assert.equal(
+                await promiseOf(stack.program.repositoryUrl),
+                stack.one(tokens.repository).outputs.repositoryUrl,
+            );
+            assert.equal(await promiseOf(stack.program.clusterName), stack.one(tokens.cluster).outputs.name);
+            assert.equal(await promiseOf(stack.program.serviceName), stack.one(tokens.service).outputs.name);
+            assert.equal(await promiseOf(stack.program.logGroupName), expected.logGroupName);
+        });
+    });
+}

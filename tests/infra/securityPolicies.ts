@@ -1,0 +1,183 @@
+// The stack's security rules, one test each, shared by every stack configuration under test.
+import * as assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { secretPlaceholder } from "../../infra/offline/mockEngine";
+import { StackRun, tokens } from "./stackRun";
+
+export interface PolicyExpectations {
+    containerPort: number;
+    /** Listener ports open to the internet: [80], or [80, 443] with a certificate. */
+    publicPorts: number[];
+    /** false for a rollback run, which deploys an image already pushed and builds nothing (no build, no credentials). */
+    buildsImage: boolean;
+}
+
+/** The security groups as the load balancer and the service actually use them, found through the graph. */
+function groups(stack: StackRun) {
+    const loadBalancerGroupId = (stack.one(tokens.loadBalancer).inputs.securityGroups as string[])[0];
+    const serviceGroupId = (stack.one(tokens.service).inputs.networkConfiguration as { securityGroups: string[] })
+        .securityGroups[0];
+    return { loadBalancerGroupId, serviceGroupId };
+}
+
+function rules(stack: StackRun, type: string, groupId: string) {
+    return stack.where(type, "securityGroupId", groupId).map((rule) => rule.inputs);
+}
+
+export function describeSecurityPolicies(current: () => StackRun, expected: PolicyExpectations): void {
+    describe("security policies", () => {
+        it("the load balancer accepts only its listener ports, from anywhere over IPv4 and IPv6", () => {
+            const { loadBalancerGroupId } = groups(current());
+            const ingress = rules(current(), tokens.ingressRule, loadBalancerGroupId)
+                .map(
+                    (rule) =>
+                        `${rule.ipProtocol}/${rule.fromPort}-${rule.toPort} from ${rule.cidrIpv4 ?? rule.cidrIpv6}`,
+                )
+                .sort();
+            const allowed = expected.publicPorts
+                .flatMap((port) => [`tcp/${port}-${port} from 0.0.0.0/0`, `tcp/${port}-${port} from ::/0`])
+                .sort();
+            assert.deepEqual(ingress, allowed);
+        });
+
+        it("the load balancer sends only to the service's group, on the container port", () => {
+            const { loadBalancerGroupId, serviceGroupId } = groups(current());
+            const egress = rules(current(), tokens.egressRule, loadBalancerGroupId);
+            assert.equal(egress.length, 1);
+            assert.equal(egress[0].referencedSecurityGroupId, serviceGroupId);
+            assert.deepEqual(
+                [egress[0].ipProtocol, egress[0].fromPort, egress[0].toPort],
+                ["tcp", expected.containerPort, expected.containerPort],
+            );
+            assert.equal(egress[0].cidrIpv4, undefined);
+        });
+
+        it("tasks accept traffic only from the load balancer", () => {
+            const { loadBalancerGroupId, serviceGroupId } = groups(current());
+            const ingress = rules(current(), tokens.ingressRule, serviceGroupId);
+            assert.equal(ingress.length, 1);
+            assert.equal(ingress[0].referencedSecurityGroupId, loadBalancerGroupId);
+            assert.deepEqual(
+                [ingress[0].ipProtocol, ingress[0].fromPort, ingress[0].toPort],
+                ["tcp", expected.containerPort, expected.containerPort],
+            );
+        });
+
+        it("no rule ever opens a task to 0.0.0.0/0 or ::/0", () => {
+            const { serviceGroupId } = groups(current());
+            const open = rules(current(), tokens.ingressRule, serviceGroupId).filter(
+                (rule) => rule.cidrIpv4 !== undefined || rule.cidrIpv6 !== undefined || rule.prefixListId !== undefined,
+            );
+            assert.deepEqual(open, []);
+            for (const group of current().all(tokens.securityGroup)) {
+                assert.equal(group.inputs.ingress, undefined, `${group.name} declares inline ingress rules`);
+            }
+        });
+
+        it("tasks send only HTTPS out (image pulls, logs)", () => {
+            const { serviceGroupId } = groups(current());
+            const egress = rules(current(), tokens.egressRule, serviceGroupId).map(
+                (rule) => `${rule.ipProtocol}/${rule.fromPort}-${rule.toPort}`,
+            );
+            assert.deepEqual(egress, ["tcp/443-443"]);
+        });
+
+        it("every security group and every rule has a description", () => {
+            const described = [tokens.securityGroup, tokens.ingressRule, tokens.egressRule].flatMap((type) =>
+                current().all(type),
+            );
+            assert.ok(described.length > 0);
+            for (const resource of described) {
+                assert.match(
+                    String(resource.inputs.description ?? ""),
+                    /\w{3,}/,
+                    `${resource.name} has no description`,
+                );
+            }
+        });
+
+        it("the repository rejects tag overwrites", () => {
+            assert.equal(current().one(tokens.repository).inputs.imageTagMutability, "IMMUTABLE");
+        });
+
+        it("the repository scans every pushed image and encrypts it at rest", () => {
+            const repository = current().one(tokens.repository).inputs;
+            assert.deepEqual(repository.imageScanningConfiguration, { scanOnPush: true });
+            assert.deepEqual(repository.encryptionConfigurations, [{ encryptionType: "AES256" }]);
+        });
+
+        if (expected.buildsImage) {
+            it("registry credentials reach the image build only as a secret", () => {
+                assert.equal(current().one(tokens.image).inputs.registry, secretPlaceholder);
+            });
+        }
+
+        it("the execution role may only pull this repository's images and write this log group", () => {
+            const stack = current();
+            const executionRoleArn = stack.one(tokens.taskDefinition).inputs.executionRoleArn;
+            const role = stack.all(tokens.role).find((candidate) => candidate.outputs.arn === executionRoleArn);
+            assert.ok(role, "the task definition's execution role is declared");
+            const policies = stack.where(tokens.rolePolicy, "role", role.id);
+            assert.equal(policies.length, 1);
+            const statements = (
+                JSON.parse(String(policies[0].inputs.policy)) as { Statement: Record<string, unknown>[] }
+            ).Statement;
+            const logGroupArn = stack.one(tokens.logGroup).outputs.arn;
+            assert.deepEqual(
+                statements.map((statement) => [statement.Effect, statement.Action, statement.Resource]),
+                [
+                    ["Allow", "ecr:GetAuthorizationToken", "*"],
+                    [
+                        "Allow",
+                        ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+                        stack.one(tokens.repository).outputs.arn,
+                    ],
+                    ["Allow", ["logs:CreateLogStream", "logs:PutLogEvents"], `${logGroupArn}:log-stream:*`],
+                ],
+            );
+            assert.equal(role.inputs.managedPolicyArns, undefined);
+        });
+
+        it("the task role has no permissions", () => {
+            const stack = current();
+            const taskRoleArn = stack.one(tokens.taskDefinition).inputs.taskRoleArn;
+            const role = stack.all(tokens.role).find((candidate) => candidate.outputs.arn === taskRoleArn);
+            assert.ok(role, "the task definition's task role is declared");
+            assert.deepEqual(stack.where(tokens.rolePolicy, "role", role.id), []);
+            assert.equal(role.inputs.managedPolicyArns, undefined);
+            assert.equal(role.inputs.inlinePolicies, undefined);
+            assert.equal(stack.all("aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
+        });
+
+        it("only ECS tasks of this account can assume the task roles", () => {
+            for (const role of current().all(tokens.role)) {
+                const statements = (
+                    JSON.parse(String(role.inputs.assumeRolePolicy)) as { Statement: Record<string, any>[] }
+                ).Statement;
+                assert.deepEqual(
+                    statements.map((statement) => [statement.Effect, statement.Principal, statement.Action]),
+                    [["Allow", { Service: "ecs-tasks.amazonaws.com" }, "sts:AssumeRole"]],
+                );
+                assert.deepEqual(statements[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+            }
+        });
+
+        it("the container runs as the non-root user 1654 on a read-only root filesystem", () => {
+            const container = current().container();
+            assert.equal(container.user, "1654");
+            assert.equal(container.readonlyRootFilesystem, true);
+            assert.equal(container.privileged, undefined);
+        });
+
+        it("the task runs the image by digest, never by a movable tag", () => {
+            assert.match(
+                String(current().container().image),
+                /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/[a-z0-9._-]+@sha256:[0-9a-f]{64}$/,
+            );
+        });
+
+        it("the load balancer drops invalid header fields", () => {
+            assert.equal(current().one(tokens.loadBalancer).inputs.dropInvalidHeaderFields, true);
+        });
+    });
+}

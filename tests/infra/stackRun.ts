@@ -1,0 +1,119 @@
+// Runs the real program for a stack under the mock engine and offers small lookups over what it declared.
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { ProgramRun, RecordedResource, runProgram } from "../../infra/offline/mockEngine";
+import { loadStackConfig } from "../../infra/offline/stackConfig";
+import { findProjectRoot } from "../../infra/projectRoot";
+
+export const projectRoot = findProjectRoot(__dirname);
+/** The compiled program when the tests run compiled, the same relative path either way. */
+export const programPath = path.resolve(__dirname, "../../infra");
+/** A commit SHA as CI would pass it; no stack file sets imageTag, as it changes with every commit. */
+export const testImageTag = "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a";
+
+export const tokens = {
+    repository: "aws:ecr/repository:Repository",
+    lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    image: "docker:index/image:Image",
+    vpc: "aws:ec2/vpc:Vpc",
+    subnet: "aws:ec2/subnet:Subnet",
+    natGateway: "aws:ec2/natGateway:NatGateway",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+    targetGroup: "aws:lb/targetGroup:TargetGroup",
+    listener: "aws:lb/listener:Listener",
+    cluster: "aws:ecs/cluster:Cluster",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    service: "aws:ecs/service:Service",
+    scalingTarget: "aws:appautoscaling/target:Target",
+    scalingPolicy: "aws:appautoscaling/policy:Policy",
+} as const;
+
+/** The stack outputs the program exports. */
+export interface ProgramExports {
+    url: pulumi.Output<string>;
+    repositoryUrl: pulumi.Output<string>;
+    image: pulumi.Output<string>;
+    clusterName: pulumi.Output<string>;
+    serviceName: pulumi.Output<string>;
+    logGroupName: pulumi.Output<string>;
+}
+
+export class StackRun {
+    constructor(
+        readonly run: ProgramRun,
+        readonly program: ProgramExports,
+    ) {}
+
+    get resources(): RecordedResource[] {
+        return this.run.resources;
+    }
+
+    all(type: string): RecordedResource[] {
+        return this.run.resources.filter((resource) => resource.type === type);
+    }
+
+    /** The one resource of `type` (named `name`, when given); fails when there is none or more than one. */
+    one(type: string, name?: string): RecordedResource {
+        const found = this.all(type).filter((resource) => name === undefined || resource.name === name);
+        if (found.length !== 1) {
+            throw new Error(`expected one ${type}${name === undefined ? "" : ` named ${name}`}, found ${found.length}`);
+        }
+        return found[0];
+    }
+
+    /** The resources whose input `key` equals `value`, e.g. the rules of one security group. */
+    where(type: string, key: string, value: unknown): RecordedResource[] {
+        return this.all(type).filter((resource) => resource.inputs[key] === value);
+    }
+
+    invoked(token: string): boolean {
+        return this.run.invokes.some((invoke) => invoke.token === token);
+    }
+
+    /** The task definition's single container, parsed from its JSON. */
+    container(): Record<string, any> {
+        const definitions = JSON.parse(String(this.one(tokens.taskDefinition).inputs.containerDefinitions)) as Record<
+            string,
+            any
+        >[];
+        if (definitions.length !== 1) {
+            throw new Error(`expected one container definition, found ${definitions.length}`);
+        }
+        return definitions[0];
+    }
+}
+
+/**
+ * Loads the stack's configuration as the Pulumi CLI would (Pulumi.yaml, then Pulumi.<stack>.yaml), applies
+ * `overrides` (short keys of the project's namespace), and runs the program once in this process.
+ */
+export async function runStack(stack: string, overrides: Record<string, string> = {}): Promise<StackRun> {
+    const stackConfig = loadStackConfig(projectRoot, stack);
+    const config = { ...stackConfig.config, [`${stackConfig.project}:imageTag`]: testImageTag };
+    for (const [key, value] of Object.entries(overrides)) {
+        config[`${stackConfig.project}:${key}`] = value;
+    }
+    const run = await runProgram(programPath, {
+        project: stackConfig.project,
+        stack,
+        config,
+        secretKeys: stackConfig.secretKeys,
+    });
+    // The module is cached by the run above, so this hands back the very Outputs the program exported.
+    const program = (await import(programPath)) as ProgramExports;
+    return new StackRun(run, program);
+}
+
+/** The value of an Output, for async/await assertions. */
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((value) => resolve(value)));
+}
