@@ -1,0 +1,108 @@
+// .github/scripts/offline-plan.sh writes the pull-request comment from the plan
+// command's exit status and files. A stand-in `npm run plan` with the same flags
+// and exit statuses (0 no change, 2 changes, 1 error) drives each case.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { repositoryRoot } from "./workflow-files";
+
+const script = join(repositoryRoot, ".github", "scripts", "offline-plan.sh");
+
+// Declares what `declared/<stack>` says; --diff compares with the base snapshot.
+const standInPlan = `
+const fs = require("fs");
+const [stack, ...flags] = process.argv.slice(2);
+const option = (name) => { const i = flags.indexOf(name); return i < 0 ? undefined : flags[i + 1]; };
+if (fs.existsSync("broken-" + stack)) { console.error("Pulumi." + stack + ".yaml: cpu 300 is not allowed"); process.exit(1); }
+const declared = fs.readFileSync("declared/" + stack, "utf8");
+if (option("--json")) fs.writeFileSync(option("--json"), JSON.stringify({ stack, declared }));
+if (option("--markdown")) fs.writeFileSync(option("--markdown"), "plan of " + stack + "\\n\`\`\`mermaid\\nflowchart LR\\n  internet --> alb\\n\`\`\`\\n");
+const base = option("--diff");
+if (base) {
+  const before = JSON.parse(fs.readFileSync(base, "utf8")).declared;
+  if (before !== declared) { console.log("~ " + stack + ": " + before + " -> " + declared + "\\n\`\`\`"); process.exit(2); }
+}
+`;
+
+const temporary = mkdtempSync(join(tmpdir(), "offline-plan-"));
+after(() => rmSync(temporary, { recursive: true, force: true }));
+
+function checkout(name: string, declared: Record<string, string>, options: { withPlan?: boolean; broken?: string } = {}) {
+  const directory = join(temporary, `${name}-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(join(directory, "declared"), { recursive: true });
+  const scripts = options.withPlan === false ? {} : { plan: "node plan.js" };
+  writeFileSync(join(directory, "package.json"), JSON.stringify({ name: "stand-in", version: "1.0.0", scripts }));
+  writeFileSync(
+    join(directory, "package-lock.json"),
+    JSON.stringify({ name: "stand-in", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "stand-in", version: "1.0.0" } } }),
+  );
+  writeFileSync(join(directory, "plan.js"), standInPlan);
+  for (const [stack, text] of Object.entries(declared)) writeFileSync(join(directory, "declared", stack), text);
+  if (options.broken) writeFileSync(join(directory, `broken-${options.broken}`), "");
+  return directory;
+}
+
+function runScript(base: string, head: string) {
+  const out = join(temporary, `out-${Math.random().toString(36).slice(2)}`);
+  const result = spawnSync("bash", [script, base, head, out], {
+    encoding: "utf8",
+    env: { ...process.env, BASE_SHA: "b".repeat(40), HEAD_SHA: "a".repeat(40) },
+  });
+  const comment = readFileSync(join(out, "comment.md"), "utf8");
+  return { status: result.status, comment, log: result.stdout + result.stderr };
+}
+
+describe("the offline plan comment", () => {
+  it("shows what changed per stack, the full plan and its diagram", () => {
+    const { status, comment } = runScript(
+      checkout("base", { dev: "cpu 256", prod: "cpu 512" }),
+      checkout("head", { dev: "cpu 512", prod: "cpu 512" }),
+    );
+    assert.equal(status, 0);
+    assert.match(comment, /### `dev`: changes against the base branch/);
+    assert.match(comment, /~ dev: cpu 256 -> cpu 512/);
+    assert.match(comment, /### `prod`: no change against the base branch/);
+    assert.match(comment, /```mermaid\nflowchart LR/);
+    assert.match(comment, /not a cloud diff/);
+    assert.match(comment, new RegExp(`against the base \`${"b".repeat(40)}\``));
+  });
+
+  it("keeps output that contains a code fence inside its block", () => {
+    const { comment } = runScript(checkout("base", { dev: "a", prod: "a" }), checkout("head", { dev: "b", prod: "a" }));
+    assert.match(comment, /~~~~text\n~ dev: a -> b\n```\n\n~~~~/);
+  });
+
+  it("shows the full plan when the base branch has no plan command yet", () => {
+    const { status, comment } = runScript(
+      checkout("base", {}, { withPlan: false }),
+      checkout("head", { dev: "cpu 256", prod: "cpu 512" }),
+    );
+    assert.equal(status, 0);
+    assert.match(comment, /### `dev`: full plan \(the base branch has no plan to compare with\)/);
+    assert.match(comment, /### `prod`: full plan/);
+  });
+
+  it("reports a failing plan in the comment and fails the job", () => {
+    const { status, comment, log } = runScript(
+      checkout("base", { dev: "x", prod: "x" }),
+      checkout("head", { dev: "x", prod: "x" }, { broken: "prod" }),
+    );
+    assert.equal(status, 1);
+    assert.match(comment, /### `dev`: no change against the base branch/);
+    assert.match(comment, /### `prod`: the plan failed \(exit status 1\)/);
+    assert.match(comment, /Pulumi\.prod\.yaml: cpu 300 is not allowed/);
+    assert.match(log, /::error title=Offline plan of prod failed::/);
+  });
+
+  it("cuts a change list too long for one comment and says so", () => {
+    const { comment } = runScript(
+      checkout("base", { dev: "x", prod: "x" }),
+      checkout("head", { dev: "y".repeat(40000), prod: "x" }),
+    );
+    assert.match(comment, /\[cut at 15000 of \d+ characters: the full text is in the job log\]/);
+    assert.ok(comment.length < 65536, `comment has ${comment.length} characters`);
+  });
+});
