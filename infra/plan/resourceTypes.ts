@@ -1,0 +1,33 @@
+// The type tokens the plan reads properties from; every other type is still listed, counted and diffed.
+export const resourceTypes = {
+    repository: "aws:ecr/repository:Repository",
+    lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    image: "docker:index/image:Image",
+    vpc: "aws:ec2/vpc:Vpc",
+    subnet: "aws:ec2/subnet:Subnet",
+    internetGateway: "aws:ec2/internetGateway:InternetGateway",
+    natGateway: "aws:ec2/natGateway:NatGateway",
+    eip: "aws:ec2/eip:Eip",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+    targetGroup: "aws:lb/targetGroup:TargetGroup",
+    listener: "aws:lb/listener:Listener",
+    cluster: "aws:ecs/cluster:Cluster",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    service: "aws:ecs/service:Service",
+    scalingTarget: "aws:appautoscaling/target:Target",
+    scalingPolicy: "aws:appautoscaling/policy:Policy",
+} as const;
+
+/** "aws:ecs/service:Service" → "Service", for compact labels. */
+export function shortType(type: string): string {
+    return type.slice(type.lastIndexOf(":") + 1);
+}
