@@ -14,7 +14,7 @@ set -euo pipefail
 
 readonly stacks=(dev prod)
 # Two stacks with their headings fit in one 65,536-character comment.
-readonly max_block_chars=15000
+readonly max_block_chars=30000
 
 if [[ $# -ne 3 ]]; then
   echo "usage: offline-plan.sh BASE_DIR HEAD_DIR OUT_DIR" >&2
@@ -94,21 +94,20 @@ for stack in "${stacks[@]}"; do
         fenced text "$out_dir/$stack.err"
         ;;
     esac
-    if [[ $status == 2 ]]; then
-      echo
-      echo "<details open><summary>What changes</summary>"
-      echo
-      fenced text "$out_dir/$stack.out"
-      echo
-      echo "</details>"
-    fi
+    # The Markdown plan already leads with the changes (--diff), so it is shown whole. Cutting it could
+    # leave a <details> block open and swallow the rest of the comment, so a plan too long for its
+    # share falls back to the plain list of changes.
     if [[ ($status == 0 || $status == 2) && -s "$out_dir/$stack.md" ]]; then
       echo
-      echo "<details><summary>Full plan and diagram</summary>"
-      echo
-      clip "$out_dir/$stack.md"
-      echo
-      echo "</details>"
+      if (($(wc -c < "$out_dir/$stack.md") <= max_block_chars)); then
+        cat "$out_dir/$stack.md"
+      else
+        echo "The plan of \`$stack\` is too long for its share of one comment; the job log holds what it prints."
+        if [[ $status == 2 ]]; then
+          echo
+          fenced text "$out_dir/$stack.out"
+        fi
+      fi
     fi
   } >> "$comment"
 

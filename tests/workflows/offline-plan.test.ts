@@ -19,12 +19,12 @@ const option = (name) => { const i = flags.indexOf(name); return i < 0 ? undefin
 if (fs.existsSync("broken-" + stack)) { console.error("Pulumi." + stack + ".yaml: cpu 300 is not allowed"); process.exit(1); }
 const declared = fs.readFileSync("declared/" + stack, "utf8");
 if (option("--json")) fs.writeFileSync(option("--json"), JSON.stringify({ stack, declared }));
-if (option("--markdown")) fs.writeFileSync(option("--markdown"), "plan of " + stack + "\\n\`\`\`mermaid\\nflowchart LR\\n  internet --> alb\\n\`\`\`\\n");
 const base = option("--diff");
-if (base) {
-  const before = JSON.parse(fs.readFileSync(base, "utf8")).declared;
-  if (before !== declared) { console.log("~ " + stack + ": " + before + " -> " + declared + "\\n\`\`\`"); process.exit(2); }
-}
+const before = base ? JSON.parse(fs.readFileSync(base, "utf8")).declared : declared;
+const changes = before === declared ? "" : "~ " + stack + ": " + before + " -> " + declared + "\\n\`\`\`";
+const changesSection = changes ? "#### Changes\\n~~~~text\\n" + changes + "\\n~~~~\\n" : "";
+if (option("--markdown")) fs.writeFileSync(option("--markdown"), changesSection + "plan of " + stack + "\\n\`\`\`mermaid\\nflowchart LR\\n  internet --> alb\\n\`\`\`\\n");
+if (changes) { console.log(changes); process.exit(2); }
 `;
 
 const temporary = mkdtempSync(join(tmpdir(), "offline-plan-"));
@@ -70,9 +70,9 @@ describe("the offline plan comment", () => {
     assert.match(comment, new RegExp(`against the base \`${"b".repeat(40)}\``));
   });
 
-  it("keeps output that contains a code fence inside its block", () => {
+  it("shows each change once: the Markdown plan leads with it", () => {
     const { comment } = runScript(checkout("base", { dev: "a", prod: "a" }), checkout("head", { dev: "b", prod: "a" }));
-    assert.match(comment, /~~~~text\n~ dev: a -> b\n```\n\n~~~~/);
+    assert.equal(comment.split("~ dev: a -> b").length - 1, 1);
   });
 
   it("shows the full plan when the base branch has no plan command yet", () => {
@@ -97,12 +97,15 @@ describe("the offline plan comment", () => {
     assert.match(log, /::error title=Offline plan of prod failed::/);
   });
 
-  it("cuts a change list too long for one comment and says so", () => {
+  it("falls back to the fenced change list, cut and said so, when a plan is too long for one comment", () => {
     const { comment } = runScript(
       checkout("base", { dev: "x", prod: "x" }),
       checkout("head", { dev: "y".repeat(40000), prod: "x" }),
     );
-    assert.match(comment, /\[cut at 15000 of \d+ characters: the full text is in the job log\]/);
+    assert.match(comment, /The plan of `dev` is too long for its share of one comment/);
+    assert.match(comment, /~~~~text\n~ dev: x -> y+/);
+    assert.match(comment, /\[cut at 30000 of \d+ characters: the full text is in the job log\]\n+~~~~/);
+    assert.doesNotMatch(comment, /<details/);
     assert.ok(comment.length < 65536, `comment has ${comment.length} characters`);
   });
 });
