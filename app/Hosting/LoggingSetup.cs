@@ -19,6 +19,11 @@ public static class LoggingSetup
         logging.AddFilter("Microsoft.AspNetCore",
             minimumLevel < LogLevel.Information ? minimumLevel : (LogLevel)Math.Max((int)minimumLevel, (int)LogLevel.Warning));
 
+        // The host logs a failed start (the port is taken, say) with the exception's stack trace;
+        // Program reports that failure itself in one line, so the host's own category logs only
+        // what is critical.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         logging.AddJsonConsole(options =>
         {
             options.UseUtcTimestamp = true;

@@ -3,6 +3,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ProgramRun, RecordedResource, runProgram } from "../../infra/offline/mockEngine";
 import { loadStackConfig } from "../../infra/offline/stackConfig";
+import { resourceTypes } from "../../infra/plan/resourceTypes";
 import { findProjectRoot } from "../../infra/projectRoot";
 
 export const projectRoot = findProjectRoot(__dirname);
@@ -11,31 +12,8 @@ export const programPath = path.resolve(__dirname, "../../infra");
 /** A commit SHA as CI would pass it; no stack file sets imageTag, as it changes with every commit. */
 export const testImageTag = "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a";
 
-export const tokens = {
-    repository: "aws:ecr/repository:Repository",
-    lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
-    image: "docker:index/image:Image",
-    vpc: "aws:ec2/vpc:Vpc",
-    subnet: "aws:ec2/subnet:Subnet",
-    natGateway: "aws:ec2/natGateway:NatGateway",
-    routeTable: "aws:ec2/routeTable:RouteTable",
-    routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-    defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
-    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
-    targetGroup: "aws:lb/targetGroup:TargetGroup",
-    listener: "aws:lb/listener:Listener",
-    cluster: "aws:ecs/cluster:Cluster",
-    logGroup: "aws:cloudwatch/logGroup:LogGroup",
-    role: "aws:iam/role:Role",
-    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-    taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
-    service: "aws:ecs/service:Service",
-    scalingTarget: "aws:appautoscaling/target:Target",
-    scalingPolicy: "aws:appautoscaling/policy:Policy",
-} as const;
+/** The type tokens, as the plan names them: one table for the plan and the tests. */
+export const tokens = resourceTypes;
 
 /** The stack outputs the program exports. */
 export interface ProgramExports {

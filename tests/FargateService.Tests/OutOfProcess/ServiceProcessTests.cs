@@ -161,6 +161,7 @@ public sealed class ServiceProcessTests
             Assert.That(service.StderrLines, Has.Count.EqualTo(1));
             Assert.That(service.StderrLines[0], Does.StartWith($"Cannot listen on 127.0.0.1:{takenPort} (APP_LISTEN_ADDRESS, APP_PORT): "));
             Assert.That(service.StderrLines[0], Does.Contain("address already in use"));
+            Assert.That(service.StdoutLines, Has.None.Contains("   at "), "a stack trace reached the log");
         });
     }
 }
