@@ -35,9 +35,10 @@ count_dotnet() {
 count_node() {
   awk '/^# pass /{p += $3} /^# fail /{f += $3} END {print p + 0, f + 0}' "$1"
 }
-# The container smoke test prints "PASS: ..." lines; bench checks print "..._check PASS".
+# The container smoke test ends with "[smoke.sh] PASS: ..." or "[smoke.sh] FAIL: ...";
+# bench checks print "..._check PASS" or "..._check FAIL".
 count_checks() {
-  awk '/^PASS: |_check PASS$/{p++} /^FAIL: |_check FAIL$/{f++} END {print p + 0, f + 0}' "$1"
+  awk '/^(\[[a-z.-]+\] )?PASS: |_check PASS$/{p++} /^(\[[a-z.-]+\] )?FAIL: |_check FAIL$/{f++} END {print p + 0, f + 0}' "$1"
 }
 
 # apt_install PACKAGE...: installs the Debian packages that are missing (through sudo when not root).
