@@ -1,11 +1,11 @@
 // The stack: the service image in its own registry, run on ECS Fargate behind an Application Load Balancer.
 import * as pulumi from "@pulumi/pulumi";
-import { loadSettings } from "./config";
-import { LoadBalancer } from "./loadBalancer";
-import { Network } from "./network";
-import { ImageRegistry } from "./registry";
-import { SecurityGroups } from "./securityGroups";
-import { FargateService } from "./service";
+import { loadSettings } from "./config/stackSettings";
+import { LoadBalancer } from "./loadBalancer/loadBalancer";
+import { Network } from "./network/network";
+import { ImageRegistry } from "./registry/imageRegistry";
+import { SecurityGroups } from "./network/securityGroups";
+import { FargateService } from "./service/fargateService";
 
 const settings = loadSettings();
 const project = pulumi.getProject();

@@ -5,8 +5,8 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
-import { ConfigError, defaultSettings, parseSettings, StackSettings } from "../../infra/config";
-import { loadStackConfig } from "../../infra/offline/stackConfig";
+import { ConfigError, defaultSettings, parseSettings, StackSettings } from "../../infra/config/stackSettings";
+import { loadStackConfig } from "../../tools/mocks/stackConfig";
 import { projectRoot, testImageTag } from "./stackRun";
 
 const ciEnvironment = { GITHUB_SHA: testImageTag };

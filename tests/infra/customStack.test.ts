@@ -2,8 +2,8 @@
 // a build cache source, a permissions boundary. Run under mocked providers from the dev stack file plus these overrides.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { tlsPolicy } from "../../infra/loadBalancer";
-import { coreResourceCounts, describeOutputs, resourceCounts } from "./graph";
+import { tlsPolicy } from "../../infra/loadBalancer/loadBalancer";
+import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
 import { describeSecurityPolicies } from "./securityPolicies";
 import { StackRun, runStack, tokens } from "./stackRun";
 

@@ -1,7 +1,7 @@
 // The dev stack (Pulumi.yaml + Pulumi.dev.yaml) as the program declares it, run under mocked providers.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { coreResourceCounts, describeOutputs, resourceCounts } from "./graph";
+import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
 import { describeSecurityPolicies } from "./securityPolicies";
 import { StackRun, runStack, testImageTag, tokens } from "./stackRun";
 

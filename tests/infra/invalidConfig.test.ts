@@ -1,9 +1,9 @@
 // The program rejects a bad configuration before it declares a single resource.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { ConfigError } from "../../infra/config";
-import { ProgramRun, runProgram } from "../../infra/offline/mockEngine";
-import { loadStackConfig } from "../../infra/offline/stackConfig";
+import { ConfigError } from "../../infra/config/stackSettings";
+import { ProgramRun, runProgram } from "../../tools/mocks/mockEngine";
+import { loadStackConfig } from "../../tools/mocks/stackConfig";
 import { projectRoot, programPath, testImageTag } from "./stackRun";
 
 let outcome: { run?: ProgramRun; error?: unknown };

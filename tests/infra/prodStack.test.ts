@@ -1,7 +1,7 @@
 // The prod stack (Pulumi.yaml + Pulumi.prod.yaml) as the program declares it, run under mocked providers.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { coreResourceCounts, describeOutputs, resourceCounts } from "./graph";
+import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
 import { describeSecurityPolicies } from "./securityPolicies";
 import { StackRun, runStack, tokens } from "./stackRun";
 

@@ -1,7 +1,7 @@
 // The stack's security rules, one test each, shared by every stack configuration under test.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { secretPlaceholder } from "../../infra/offline/mockEngine";
+import { secretPlaceholder } from "../../tools/mocks/mockEngine";
 import { StackRun, tokens } from "./stackRun";
 
 export interface PolicyExpectations {

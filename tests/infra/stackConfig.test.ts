@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
-import { loadStackConfig, StackConfigError } from "../../infra/offline/stackConfig";
+import { loadStackConfig, StackConfigError } from "../../tools/mocks/stackConfig";
 
 const projectYaml = `name: shop
 runtime: nodejs

@@ -1,10 +1,10 @@
 // Runs the real program for a stack under the mock engine and offers small lookups over what it declared.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramRun, RecordedResource, runProgram } from "../../infra/offline/mockEngine";
-import { loadStackConfig } from "../../infra/offline/stackConfig";
-import { resourceTypes } from "../../infra/plan/resourceTypes";
-import { findProjectRoot } from "../../infra/projectRoot";
+import { ProgramRun, RecordedResource, runProgram } from "../../tools/mocks/mockEngine";
+import { loadStackConfig } from "../../tools/mocks/stackConfig";
+import { resourceTypes } from "../../tools/resourceTypes";
+import { findProjectRoot } from "../../infra/registry/projectRoot";
 
 export const projectRoot = findProjectRoot(__dirname);
 /** The compiled program when the tests run compiled, the same relative path either way. */

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
-import { findProjectRoot } from "../../infra/projectRoot";
+import { findProjectRoot } from "../../infra/registry/projectRoot";
 
 export interface Step {
   readonly name?: string;

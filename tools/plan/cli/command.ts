@@ -1,0 +1,73 @@
+// `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--markdown FILE]`: plans one stack
+// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error.
+import * as fs from "fs";
+import * as path from "path";
+import { findProjectRoot } from "../../../infra/registry/projectRoot";
+import { parseArgs, usage } from "./args";
+import { readBaseSnapshot } from "../model/readSnapshot";
+import { diffSnapshots } from "../diff/diff";
+import { describeError, InputError } from "./inputError";
+import { renderMermaid } from "../render/mermaid";
+import { renderDiff } from "../render/diffText";
+import { renderMarkdown } from "../render/markdown";
+import { renderTerminal } from "../render/terminal";
+import { formatSnapshot } from "../model/snapshot";
+import { planStack } from "../model/planStack";
+
+const exitCodes = { planned: 0, error: 1, changed: 2 } as const;
+
+export interface CommandIo {
+    stdout(text: string): void;
+    stderr(text: string): void;
+    /** Where the user started the command: file names are relative to it, and the project is found from it. */
+    cwd: string;
+}
+
+export async function runPlanCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+    try {
+        const args = parseArgs(argv);
+        if (args.help) {
+            io.stdout(`${usage}\n`);
+            return exitCodes.planned;
+        }
+        const file = (name: string | undefined) => (name === undefined ? undefined : path.resolve(io.cwd, name));
+        const basePath = file(args.diff);
+        const base = basePath === undefined ? undefined : readBaseSnapshot(basePath, args.stack);
+        const projectDir = findProject(io.cwd);
+
+        const stack = await planStack(projectDir, args.stack);
+        const comparison =
+            base === undefined ? undefined : { diff: diffSnapshots(base, stack.snapshot), baseLabel: args.diff ?? "" };
+        write(file(args.json), "--json", () => formatSnapshot(stack.snapshot));
+        write(file(args.mermaid), "--mermaid", () => renderMermaid(stack));
+        write(file(args.markdown), "--markdown", () => renderMarkdown(stack, comparison));
+        if (comparison === undefined) {
+            io.stdout(renderTerminal(stack));
+            return exitCodes.planned;
+        }
+        io.stdout(renderDiff(comparison.diff, comparison.baseLabel));
+        return comparison.diff.changed ? exitCodes.changed : exitCodes.planned;
+    } catch (error) {
+        io.stderr(`${describeError(error)}\n`);
+        return exitCodes.error;
+    }
+}
+
+function findProject(cwd: string): string {
+    try {
+        return findProjectRoot(cwd);
+    } catch {
+        throw new InputError(`no Pulumi.yaml in ${cwd} or above it: run the plan inside the repository`);
+    }
+}
+
+function write(file: string | undefined, flag: string, content: () => string): void {
+    if (file === undefined) {
+        return;
+    }
+    try {
+        fs.writeFileSync(file, content());
+    } catch (error) {
+        throw new InputError(`${flag} ${file} cannot be written: ${describeError(error)}`);
+    }
+}
