@@ -1,10 +1,12 @@
 // The stack: the service image in its own registry, run on ECS Fargate behind an Application Load Balancer.
+// This file only composes the components and exports the stack outputs; each decision lives in the component (or,
+// for what follows from configuration, in config/) that owns it.
 import * as pulumi from "@pulumi/pulumi";
 import { loadSettings } from "./config/stackSettings";
 import { LoadBalancer } from "./loadBalancer/loadBalancer";
 import { Network } from "./network/network";
-import { ImageRegistry } from "./registry/imageRegistry";
 import { SecurityGroups } from "./network/securityGroups";
+import { ImageRegistry } from "./registry/imageRegistry";
 import { FargateService } from "./service/fargateService";
 
 const settings = loadSettings();
@@ -16,7 +18,7 @@ const registry = new ImageRegistry("registry", {
     imageTag: settings.imageTag,
     buildImage: settings.buildImage,
     cacheFromImage: settings.cacheFromImage,
-    platform: settings.architecture === "arm64" ? "linux/arm64" : "linux/amd64",
+    platform: settings.platform.docker,
     keepTaggedImages: settings.keepTaggedImages,
     forceDelete: settings.forceDeleteRepository,
 });
@@ -27,55 +29,55 @@ const network = new Network("network", {
     availabilityZones: settings.availabilityZones,
 });
 
-const firewall = new SecurityGroups("firewall", {
+const securityGroups = new SecurityGroups("firewall", {
     vpcId: network.vpcId,
     containerPort: settings.containerPort,
-    httpsEnabled: settings.certificateArn !== "",
+    https: settings.https,
 });
 
-const web = new LoadBalancer("web", {
+const loadBalancer = new LoadBalancer("web", {
     vpcId: network.vpcId,
     subnetIds: network.publicSubnetIds,
-    securityGroupId: firewall.loadBalancerGroupId,
+    securityGroupId: securityGroups.loadBalancerGroupId,
     containerPort: settings.containerPort,
     healthCheckPath: settings.healthCheckPath,
     deregistrationDelaySeconds: settings.deregistrationDelaySeconds,
     deletionProtection: settings.deletionProtection,
-    certificateArn: settings.certificateArn,
+    https: settings.https,
 });
 
-const app = new FargateService("app", {
+const service = new FargateService("app", {
     image: registry.imageRef,
     repositoryArn: registry.repositoryArn,
     iamRolePath: settings.iamRolePath,
     permissionsBoundaryArn: settings.permissionsBoundaryArn,
     version: settings.imageTag,
-    serviceName: project,
+    projectName: project,
     environment: stack,
-    cpuArchitecture: settings.architecture === "arm64" ? "ARM64" : "X86_64",
+    cpuArchitecture: settings.platform.ecsCpuArchitecture,
     cpu: settings.cpu,
     memory: settings.memory,
     containerPort: settings.containerPort,
     logLevel: settings.logLevel,
     logRetentionDays: settings.logRetentionDays,
-    subnetIds: network.hasPrivateSubnets ? network.privateSubnetIds : network.publicSubnetIds,
-    assignPublicIp: !network.hasPrivateSubnets,
-    securityGroupId: firewall.serviceGroupId,
-    targetGroupArn: web.targetGroupArn,
+    subnetIds: network.taskSubnetIds,
+    assignPublicIp: network.tasksNeedPublicIp,
+    securityGroupId: securityGroups.serviceGroupId,
+    targetGroupArn: loadBalancer.targetGroupArn,
     desiredCount: settings.desiredCount,
     scaling: {
         minCount: settings.minCount,
         maxCount: settings.maxCount,
         cpuTargetPercent: settings.cpuTargetPercent,
         requestsPerTarget: settings.requestsPerTarget,
-        requestCountLabel: pulumi.interpolate`${web.arnSuffix}/${web.targetGroupArnSuffix}`,
+        requestCountLabel: loadBalancer.requestCountLabel,
     },
 });
 
-export const url = web.url;
+export const url = loadBalancer.url;
 export const repositoryUrl = registry.repositoryUrl;
 /** The deployed image by digest; `pulumi stack output image` tells exactly what runs. */
 export const image = registry.imageRef;
-export const clusterName = app.clusterName;
-export const serviceName = app.serviceName;
-export const logGroupName = app.logGroupName;
+export const clusterName = service.clusterName;
+export const serviceName = service.serviceName;
+export const logGroupName = service.logGroupName;

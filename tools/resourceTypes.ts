@@ -1,4 +1,5 @@
-// The type tokens the plan reads properties from; every other type is still listed, counted and diffed.
+// The type token of every resource the program declares: the one table that the mock engine (a model per type), the
+// plan (what it reads of each type) and the tests import. A test keeps it complete.
 export const resourceTypes = {
     repository: "aws:ecr/repository:Repository",
     lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",

@@ -49,6 +49,17 @@ export const appLogLevels: readonly string[] = [
 ];
 
 export const cpuArchitectures = ["x86_64", "arm64"] as const;
+
+/** How Docker and ECS name a CPU architecture: an image for one platform runs only on tasks of the same one. */
+export interface Platform {
+    docker: "linux/amd64" | "linux/arm64";
+    ecsCpuArchitecture: "X86_64" | "ARM64";
+}
+
+export const platforms: Readonly<Record<(typeof cpuArchitectures)[number], Platform>> = {
+    x86_64: { docker: "linux/amd64", ecsCpuArchitecture: "X86_64" },
+    arm64: { docker: "linux/arm64", ecsCpuArchitecture: "ARM64" },
+};
 export const vpcChoices = ["default", "dedicated"] as const;
 
 /** "a, b or c". */

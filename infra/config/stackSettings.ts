@@ -1,12 +1,13 @@
 // The stack's configuration, read once into a typed object and validated before any resource exists.
 import * as pulumi from "@pulumi/pulumi";
 import { checkTaskCounts, checkTaskSize, checkVpcCidr, patterns, resolveImageTag } from "./rules";
-import { appLogLevels, cpuArchitectures, fargateCpuSizes, logRetentionDays, vpcChoices } from "./limits";
+import { appLogLevels, cpuArchitectures, fargateCpuSizes, logRetentionDays, Platform, platforms, vpcChoices } from "./limits";
 import { SettingsReader } from "./settingsReader";
 
 export { ConfigError } from "./settingsReader";
 
-export interface StackSettings {
+/** The stack's configuration keys as Pulumi.yaml declares them, validated. */
+export interface ConfigValues {
     imageTag: string;
     /** false deploys the image already pushed under imageTag (a rollback) instead of building one. */
     buildImage: boolean;
@@ -39,8 +40,21 @@ export interface StackSettings {
     permissionsBoundaryArn: string;
 }
 
+/** The certificate of the HTTPS listener. */
+export interface HttpsSettings {
+    certificateArn: string;
+}
+
+/** What the program is built from: the configuration and the decisions that follow from it, each made here once. */
+export interface StackSettings extends ConfigValues {
+    /** The image's Docker platform and the tasks' ECS CPU architecture, both from `architecture`. */
+    platform: Platform;
+    /** Set when the load balancer serves HTTPS (and redirects HTTP to it); undefined serves plain HTTP only. */
+    https: HttpsSettings | undefined;
+}
+
 /** The defaults declared in Pulumi.yaml (a test keeps the two equal), for runs that bypass the Pulumi CLI. */
-export const defaultSettings: StackSettings = {
+export const configDefaults: ConfigValues = {
     imageTag: "",
     buildImage: true,
     cacheFromImage: "",
@@ -74,9 +88,9 @@ export function parseSettings(
     env: Readonly<Record<string, string | undefined>>,
     namespace: string,
 ): StackSettings {
-    const d = defaultSettings;
+    const d = configDefaults;
     const r = new SettingsReader(read, namespace);
-    const settings: StackSettings = {
+    const values: ConfigValues = {
         imageTag: resolveImageTag(r, r.string("imageTag", d.imageTag), env),
         buildImage: r.boolean("buildImage", d.buildImage),
         cacheFromImage: r.matching(
@@ -138,11 +152,15 @@ export function parseSettings(
             true,
         ),
     };
-    checkTaskSize(r, settings.cpu, settings.memory);
-    checkTaskCounts(r, settings.desiredCount, settings.minCount, settings.maxCount);
-    checkVpcCidr(r, settings.vpcCidr);
+    checkTaskSize(r, values.cpu, values.memory);
+    checkTaskCounts(r, values.desiredCount, values.minCount, values.maxCount);
+    checkVpcCidr(r, values.vpcCidr);
     r.throwIfInvalid();
-    return settings;
+    return {
+        ...values,
+        platform: platforms[values.architecture],
+        https: values.certificateArn === "" ? undefined : { certificateArn: values.certificateArn },
+    };
 }
 
 /** The settings of the running stack. */

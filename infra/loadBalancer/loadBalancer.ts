@@ -1,6 +1,7 @@
 // The public entry point: an internet-facing Application Load Balancer in front of the tasks.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { HttpsSettings } from "../config/stackSettings";
 
 export interface LoadBalancerArgs {
     vpcId: pulumi.Input<string>;
@@ -11,8 +12,9 @@ export interface LoadBalancerArgs {
     healthCheckPath: pulumi.Input<string>;
     deregistrationDelaySeconds: pulumi.Input<number>;
     deletionProtection: pulumi.Input<boolean>;
-    /** An ACM certificate ARN turns on HTTPS (plain value: it decides which listeners exist); "" for HTTP only. */
-    certificateArn: string;
+    /** Set for an HTTPS listener with this certificate, HTTP redirecting to it (plain value: it decides which listeners
+     * exist); undefined for HTTP only. */
+    https: HttpsSettings | undefined;
 }
 
 /**
@@ -22,16 +24,16 @@ export interface LoadBalancerArgs {
 export const tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
 export class LoadBalancer extends pulumi.ComponentResource {
-    /** http://<dns name>, or https://<dns name> when a certificate is configured. */
+    /** http://<dns name>, or https://<dns name> when HTTPS is on. */
     public readonly url: pulumi.Output<string>;
-    public readonly arnSuffix: pulumi.Output<string>;
     /** Resolves only once a listener forwards to the target group: ECS rejects a group no load balancer uses. */
     public readonly targetGroupArn: pulumi.Output<string>;
-    public readonly targetGroupArnSuffix: pulumi.Output<string>;
+    /** "<load balancer ARN suffix>/<target group ARN suffix>": the label of the ALBRequestCountPerTarget metric. */
+    public readonly requestCountLabel: pulumi.Output<string>;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:LoadBalancer", name, {}, opts);
-        const https = args.certificateArn !== "";
+        const https = args.https;
 
         // Internet-facing; malformed header fields are dropped rather than passed to the service.
         const loadBalancer = new aws.lb.LoadBalancer(
@@ -79,14 +81,14 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 loadBalancerArn: loadBalancer.arn,
                 port: 80,
                 protocol: "HTTP",
-                defaultActions: https
+                defaultActions: https !== undefined
                     ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
                     : forward,
             },
             { parent: this },
         );
         const listeners = [http];
-        if (https) {
+        if (https !== undefined) {
             // Port 443: terminates TLS with the configured certificate and forwards to the tasks.
             listeners.push(
                 new aws.lb.Listener(
@@ -96,7 +98,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         port: 443,
                         protocol: "HTTPS",
                         sslPolicy: tlsPolicy,
-                        certificateArn: args.certificateArn,
+                        certificateArn: https.certificateArn,
                         defaultActions: forward,
                     },
                     { parent: this },
@@ -104,17 +106,15 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
-        this.url = pulumi.interpolate`${https ? "https" : "http"}://${loadBalancer.dnsName}`;
-        this.arnSuffix = loadBalancer.arnSuffix;
+        this.url = pulumi.interpolate`${https === undefined ? "http" : "https"}://${loadBalancer.dnsName}`;
         this.targetGroupArn = pulumi
             .all([targetGroup.arn, ...listeners.map((listener) => listener.arn)])
             .apply(([arn]) => arn);
-        this.targetGroupArnSuffix = targetGroup.arnSuffix;
+        this.requestCountLabel = pulumi.interpolate`${loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`;
         this.registerOutputs({
             url: this.url,
-            arnSuffix: this.arnSuffix,
             targetGroupArn: this.targetGroupArn,
-            targetGroupArnSuffix: this.targetGroupArnSuffix,
+            requestCountLabel: this.requestCountLabel,
         });
     }
 }

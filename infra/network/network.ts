@@ -1,7 +1,7 @@
 // Where the service runs: the account's default VPC, or a dedicated VPC with public and private subnets.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { parseIpv4Cidr } from "../config/cidr";
+import { Ipv4Cidr, parseIpv4Cidr } from "../config/cidr";
 import { dedicatedVpc, Subnets } from "./dedicatedVpc";
 
 /** Plain values, not Inputs: they decide how many resources exist, which must be known before any is declared. */
@@ -16,35 +16,31 @@ export interface NetworkArgs {
 
 export class Network extends pulumi.ComponentResource {
     public readonly vpcId: pulumi.Output<string>;
+    /** Where the load balancer's nodes live: one public subnet per zone. */
     public readonly publicSubnetIds: pulumi.Output<string[]>;
-    /** Empty for the default VPC, which has no private subnets. */
-    public readonly privateSubnetIds: pulumi.Output<string[]>;
-    /** Tasks run in private subnets, without public IPs, whenever this is true. */
-    public readonly hasPrivateSubnets: boolean;
+    /** Where the tasks run: the private subnets when there are any, else the public ones. */
+    public readonly taskSubnetIds: pulumi.Output<string[]>;
+    /**
+     * Whether tasks need a public IP: in public subnets without a NAT gateway it is their only way to ECR and
+     * CloudWatch Logs; in private subnets they get none. Plain value: it is known before any resource exists.
+     */
+    public readonly tasksNeedPublicIp: boolean;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:Network", name, {}, opts);
-        const cidr = parseIpv4Cidr(args.vpcCidr);
-        if (args.vpc === "dedicated" && cidr === undefined) {
-            throw new Error(
-                `Network: \`vpcCidr\` is "${args.vpcCidr}"; allowed: an IPv4 CIDR block such as 10.0.0.0/16`,
-            );
-        }
-        if (args.vpc === "dedicated" && args.availabilityZones < 2) {
-            throw new Error(`Network: \`availabilityZones\` is ${args.availabilityZones}; allowed: 2 or more`);
-        }
-        this.hasPrivateSubnets = args.vpc === "dedicated";
         const subnets =
-            cidr !== undefined && this.hasPrivateSubnets
-                ? dedicatedVpc(name, { cidr, zoneCount: args.availabilityZones }, this)
+            args.vpc === "dedicated"
+                ? dedicatedVpc(name, { cidr: vpcCidr(args.vpcCidr), zoneCount: args.availabilityZones }, this)
                 : this.defaultVpc();
+        const privateSubnets = args.vpc === "dedicated";
         this.vpcId = subnets.vpcId;
         this.publicSubnetIds = subnets.publicSubnetIds;
-        this.privateSubnetIds = subnets.privateSubnetIds;
+        this.taskSubnetIds = privateSubnets ? subnets.privateSubnetIds : subnets.publicSubnetIds;
+        this.tasksNeedPublicIp = !privateSubnets;
         this.registerOutputs({
             vpcId: this.vpcId,
             publicSubnetIds: this.publicSubnetIds,
-            privateSubnetIds: this.privateSubnetIds,
+            taskSubnetIds: this.taskSubnetIds,
         });
     }
 
@@ -62,4 +58,13 @@ export class Network extends pulumi.ComponentResource {
         );
         return { vpcId: vpc.id, publicSubnetIds: subnets.ids, privateSubnetIds: pulumi.output([]) };
     }
+}
+
+/** The configuration has checked `vpcCidr` already (config/rules.ts); this only turns the text into numbers. */
+function vpcCidr(text: string): Ipv4Cidr {
+    const cidr = parseIpv4Cidr(text);
+    if (cidr === undefined) {
+        throw new Error(`Network: \`vpcCidr\` is "${text}"; allowed: an IPv4 CIDR block such as 10.0.0.0/16`);
+    }
+    return cidr;
 }

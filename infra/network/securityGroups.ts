@@ -1,13 +1,14 @@
 // Who may talk to whom: the internet to the load balancer, the load balancer to the tasks, and nothing else inbound.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { HttpsSettings } from "../config/stackSettings";
 
 export interface SecurityGroupsArgs {
     vpcId: pulumi.Input<string>;
     /** The port the tasks listen on; the only port the load balancer may reach them on. */
     containerPort: pulumi.Input<number>;
-    /** Open 443 as well as 80 on the load balancer (plain value: it decides which rules exist). */
-    httpsEnabled: boolean;
+    /** Set when the load balancer serves HTTPS: 443 opens as well as 80 (plain value: it decides which rules exist). */
+    https: HttpsSettings | undefined;
 }
 
 /** Both address families, so IPv6 clients are served whenever the load balancer is given IPv6 addresses. */
@@ -44,7 +45,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const listenerPorts = args.httpsEnabled ? [80, 443] : [80];
+        const listenerPorts = args.https === undefined ? [80] : [80, 443];
         for (const port of listenerPorts) {
             for (const { family, ...source } of anywhere) {
                 // Clients reach the listeners from anywhere.

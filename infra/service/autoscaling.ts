@@ -24,8 +24,6 @@ const scaleOutCooldownSeconds = 60;
 const scaleInCooldownSeconds = 300;
 
 export class ServiceAutoscaling extends pulumi.ComponentResource {
-    public readonly resourceId: pulumi.Output<string>;
-
     constructor(name: string, args: ServiceAutoscalingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:ServiceAutoscaling", name, {}, opts);
 
@@ -74,7 +72,6 @@ export class ServiceAutoscaling extends pulumi.ComponentResource {
             );
         }
 
-        this.resourceId = target.resourceId;
-        this.registerOutputs({ resourceId: this.resourceId });
+        this.registerOutputs({ scalableTargetId: target.resourceId });
     }
 }

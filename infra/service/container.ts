@@ -6,7 +6,7 @@ export interface ContainerArgs {
     image: pulumi.Input<string>;
     containerPort: pulumi.Input<number>;
     environment: pulumi.Input<string>;
-    serviceName: pulumi.Input<string>;
+    projectName: pulumi.Input<string>;
     version: pulumi.Input<string>;
     logLevel: pulumi.Input<string>;
     logGroupName: pulumi.Input<string>;
@@ -38,7 +38,7 @@ export function containerDefinitions(args: ContainerArgs): pulumi.Output<string>
                 { name: "APP_ENVIRONMENT", value: args.environment },
                 { name: "APP_LOG_LEVEL", value: args.logLevel },
                 { name: "APP_PORT", value: pulumi.output(args.containerPort).apply(String) },
-                { name: "APP_SERVICE_NAME", value: args.serviceName },
+                { name: "APP_SERVICE_NAME", value: args.projectName },
                 { name: "APP_SHUTDOWN_TIMEOUT_SECONDS", value: String(appShutdownSeconds) },
                 { name: "APP_VERSION", value: args.version },
             ],

@@ -14,8 +14,9 @@ export interface FargateServiceArgs {
     permissionsBoundaryArn: pulumi.Input<string>;
     /** Passed to the service as APP_VERSION (the git commit SHA the image was built from). */
     version: pulumi.Input<string>;
-    /** Passed as APP_SERVICE_NAME and APP_ENVIRONMENT; the latter also names the log group. */
-    serviceName: pulumi.Input<string>;
+    /** The Pulumi project and stack: passed as APP_SERVICE_NAME and APP_ENVIRONMENT, and they name the log group
+     * and the task definition family. */
+    projectName: pulumi.Input<string>;
     environment: pulumi.Input<string>;
     cpuArchitecture: pulumi.Input<"X86_64" | "ARM64">;
     cpu: pulumi.Input<number>;
@@ -24,7 +25,7 @@ export interface FargateServiceArgs {
     logLevel: pulumi.Input<string>;
     logRetentionDays: pulumi.Input<number>;
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Only where the subnets are public and have no NAT: it is the tasks' only way to reach ECR. */
+    /** As the network decides: only in public subnets without NAT, where it is the tasks' only way to ECR. */
     assignPublicIp: pulumi.Input<boolean>;
     securityGroupId: pulumi.Input<string>;
     targetGroupArn: pulumi.Input<string>;
@@ -43,19 +44,13 @@ export class FargateService extends pulumi.ComponentResource {
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:FargateService", name, {}, opts);
-        if (args.scaling.minCount > args.scaling.maxCount) {
-            throw new Error(
-                `FargateService: \`scaling.minCount\` is ${args.scaling.minCount}; ` +
-                    `allowed: at most \`scaling.maxCount\` (${args.scaling.maxCount})`,
-            );
-        }
         const autoscaled = args.scaling.maxCount > args.scaling.minCount;
 
         // The container's stdout and stderr, kept for the configured number of days.
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-logs`,
             {
-                name: pulumi.interpolate`/ecs/${args.serviceName}/${args.environment}`,
+                name: pulumi.interpolate`/ecs/${args.projectName}/${args.environment}`,
                 retentionInDays: args.logRetentionDays,
             },
             { parent: this },
@@ -83,7 +78,7 @@ export class FargateService extends pulumi.ComponentResource {
         const taskDefinition = new aws.ecs.TaskDefinition(
             `${name}-task`,
             {
-                family: pulumi.interpolate`${args.serviceName}-${args.environment}`,
+                family: pulumi.interpolate`${args.projectName}-${args.environment}`,
                 requiresCompatibilities: ["FARGATE"],
                 networkMode: "awsvpc",
                 cpu: pulumi.output(args.cpu).apply(String),
@@ -96,7 +91,7 @@ export class FargateService extends pulumi.ComponentResource {
                     image: args.image,
                     containerPort: args.containerPort,
                     environment: args.environment,
-                    serviceName: args.serviceName,
+                    projectName: args.projectName,
                     version: args.version,
                     logLevel: args.logLevel,
                     logGroupName: logGroup.name,

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
-import { ConfigError, defaultSettings, parseSettings, StackSettings } from "../../infra/config/stackSettings";
+import { ConfigError, configDefaults, ConfigValues, parseSettings, StackSettings } from "../../infra/config/stackSettings";
 import { loadStackConfig } from "../../tools/mocks/stackConfig";
 import { projectRoot, testImageTag } from "./stackRun";
 
@@ -45,8 +45,8 @@ describe("configuration defaults", () => {
     const projectKeys = Object.keys(declared).filter((key) => !key.includes(":"));
 
     it("Pulumi.yaml declares every key the program reads, with a type, a description and the program's default", () => {
-        assert.deepEqual([...projectKeys].sort(), Object.keys(defaultSettings).sort());
-        for (const [key, value] of Object.entries(defaultSettings)) {
+        assert.deepEqual([...projectKeys].sort(), Object.keys(configDefaults).sort());
+        for (const [key, value] of Object.entries(configDefaults)) {
             const declaration = declared[key];
             const expectedType = typeof value === "number" ? "integer" : typeof value;
             assert.equal(declaration.type, expectedType, `${key}'s type`);
@@ -56,7 +56,12 @@ describe("configuration defaults", () => {
     });
 
     it("unset keys take the defaults", () => {
-        assert.deepEqual(parse({}), { ...defaultSettings, imageTag: testImageTag });
+        assert.deepEqual(parse({}), {
+            ...configDefaults,
+            imageTag: testImageTag,
+            platform: { docker: "linux/amd64", ecsCpuArchitecture: "X86_64" },
+            https: undefined,
+        });
     });
 
     for (const stack of ["dev", "prod"]) {
@@ -69,9 +74,9 @@ describe("configuration defaults", () => {
             const config = loadStackConfig(projectRoot, stack).config;
             const settings = parseSettings((key) => config[`fargate-service:${key}`], ciEnvironment, "fargate-service");
             for (const key of ownKeys) {
-                const name = key.slice("fargate-service:".length) as keyof StackSettings;
-                assert.ok(name in defaultSettings, `${key} is declared in Pulumi.yaml`);
-                assert.notDeepEqual(settings[name], defaultSettings[name], `${key} repeats the default`);
+                const name = key.slice("fargate-service:".length) as keyof ConfigValues;
+                assert.ok(name in configDefaults, `${key} is declared in Pulumi.yaml`);
+                assert.notDeepEqual(settings[name], configDefaults[name], `${key} repeats the default`);
             }
         });
     }
@@ -342,5 +347,25 @@ describe("reporting", () => {
             () => parse({ cpu: "1" }),
             (error: unknown) => error instanceof pulumi.RunError,
         );
+    });
+});
+
+describe("decisions that follow from configuration", () => {
+    it("maps architecture to the image's Docker platform and the tasks' ECS CPU architecture together", () => {
+        assert.deepEqual(parse({ architecture: "arm64" }).platform, {
+            docker: "linux/arm64",
+            ecsCpuArchitecture: "ARM64",
+        });
+        assert.deepEqual(parse({ architecture: "x86_64" }).platform, {
+            docker: "linux/amd64",
+            ecsCpuArchitecture: "X86_64",
+        });
+    });
+
+    it("turns HTTPS on exactly when a certificate is configured", () => {
+        const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
+        assert.deepEqual(parse({ certificateArn }).https, { certificateArn });
+        assert.equal(parse({ certificateArn: "" }).https, undefined);
+        assert.equal(parse({}).https, undefined);
     });
 });

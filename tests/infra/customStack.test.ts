@@ -2,9 +2,8 @@
 // a build cache source, a permissions boundary. Run under mocked providers from the dev stack file plus these overrides.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { tlsPolicy } from "../../infra/loadBalancer/loadBalancer";
 import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
-import { describeSecurityPolicies } from "./securityPolicies";
+import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, tokens } from "./stackRun";
 
 const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
@@ -37,26 +36,16 @@ describe("resource graph with HTTPS", () => {
     });
 });
 
-describeSecurityPolicies(() => stack, { containerPort: 9000, publicPorts: [80, 443], buildsImage: true });
+describeSecurityInvariants(() => stack, { containerPort: 9000, publicPorts: [80, 443], buildsImage: true });
 
 describe("LoadBalancer (HTTPS)", () => {
-    const listener = (port: number) => stack.where(tokens.listener, "port", port);
-
-    it("redirects HTTP permanently to HTTPS", () => {
-        assert.equal(listener(80).length, 1);
-        assert.deepEqual(listener(80)[0].inputs.defaultActions, [
-            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
-        ]);
+    it("serves the configured certificate on 443", () => {
+        assert.equal(stack.where(tokens.listener, "port", 443)[0].inputs.certificateArn, certificateArn);
     });
 
-    it("terminates TLS on 443 with the certificate and a TLS 1.3 policy, forwarding to the tasks", () => {
-        assert.equal(listener(443).length, 1);
-        const https = listener(443)[0].inputs;
-        assert.deepEqual([https.protocol, https.certificateArn, https.sslPolicy], ["HTTPS", certificateArn, tlsPolicy]);
-        assert.match(tlsPolicy, /^ELBSecurityPolicy-TLS13-/);
-        assert.deepEqual(https.defaultActions, [
-            { type: "forward", targetGroupArn: stack.one(tokens.targetGroup).outputs.arn },
-        ]);
+    it("hands the target group to the service only once the HTTPS listener exists too", () => {
+        const https = stack.where(tokens.listener, "port", 443)[0];
+        assert.ok(stack.one(tokens.service).dependencies.includes(https.urn));
     });
 
     it("checks the configured health path on the configured port and drains for the configured delay", () => {
@@ -65,10 +54,6 @@ describe("LoadBalancer (HTTPS)", () => {
             [group.port, (group.healthCheck as Record<string, unknown>).path, group.deregistrationDelay],
             [9000, "/healthz", 5],
         );
-    });
-
-    it("waits for the HTTPS listener too before the service registers", () => {
-        assert.ok(stack.one(tokens.service).dependencies.includes(listener(443)[0].urn));
     });
 });
 

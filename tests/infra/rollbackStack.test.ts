@@ -2,7 +2,7 @@
 // because an immutable tag cannot be pushed twice. Run under mocked providers on the prod stack file.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { describeSecurityPolicies } from "./securityPolicies";
+import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, testImageTag, tokens } from "./stackRun";
 
 let stack: StackRun;
@@ -10,7 +10,7 @@ before(async () => {
     stack = await runStack("prod", { buildImage: "false" });
 });
 
-describeSecurityPolicies(() => stack, { containerPort: 8080, publicPorts: [80], buildsImage: false });
+describeSecurityInvariants(() => stack, { containerPort: 8080, publicPorts: [80], buildsImage: false });
 
 describe("ImageRegistry (rollback)", () => {
     it("builds and pushes nothing, and asks ECR for no push credentials", () => {

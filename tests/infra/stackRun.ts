@@ -1,7 +1,7 @@
 // Runs the real program for a stack under the mock engine and offers small lookups over what it declared.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramRun, RecordedResource, runProgram } from "../../tools/mocks/mockEngine";
+import { ProgramRun, RecordedInvoke, RecordedResource, runProgram } from "../../tools/mocks/mockEngine";
 import { loadStackConfig } from "../../tools/mocks/stackConfig";
 import { resourceTypes } from "../../tools/resourceTypes";
 import { findProjectRoot } from "../../infra/registry/projectRoot";
@@ -25,18 +25,15 @@ export interface ProgramExports {
     logGroupName: pulumi.Output<string>;
 }
 
-export class StackRun {
+/** What a program or a component declared, with lookups by type token. */
+export class Declared {
     constructor(
-        readonly run: ProgramRun,
-        readonly program: ProgramExports,
+        readonly resources: RecordedResource[],
+        readonly invokes: readonly RecordedInvoke[],
     ) {}
 
-    get resources(): RecordedResource[] {
-        return this.run.resources;
-    }
-
     all(type: string): RecordedResource[] {
-        return this.run.resources.filter((resource) => resource.type === type);
+        return this.resources.filter((resource) => resource.type === type);
     }
 
     /** The one resource of `type` (named `name`, when given); fails when there is none or more than one. */
@@ -54,7 +51,7 @@ export class StackRun {
     }
 
     invoked(token: string): boolean {
-        return this.run.invokes.some((invoke) => invoke.token === token);
+        return this.invokes.some((invoke) => invoke.token === token);
     }
 
     /** The task definition's single container, parsed from its JSON. */
@@ -67,6 +64,16 @@ export class StackRun {
             throw new Error(`expected one container definition, found ${definitions.length}`);
         }
         return definitions[0];
+    }
+}
+
+/** A whole program's run: what it declared, and the Outputs it exported. */
+export class StackRun extends Declared {
+    constructor(
+        readonly run: ProgramRun,
+        readonly program: ProgramExports,
+    ) {
+        super(run.resources, run.invokes);
     }
 }
 

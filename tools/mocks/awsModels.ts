@@ -1,5 +1,6 @@
 // What AWS and Docker would answer, per type token: realistic, deterministic outputs for the mock engine.
 import { createHash } from "crypto";
+import { resourceTypes as t } from "../resourceTypes";
 
 /**
  * Everything a model may draw on. `hex` draws successive digits from a stream seeded by stack, type and name,
@@ -56,7 +57,7 @@ function securityGroupRule(): ResourceModel {
 }
 
 export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
-    "aws:ecr/repository:Repository": (name, inputs, ctx) => {
+    [t.repository]: (name, inputs, ctx) => {
         const repositoryName = autoName(name, inputs, ctx);
         return {
             id: repositoryName,
@@ -66,11 +67,11 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             repositoryUrl: `${ctx.accountId}.dkr.ecr.${ctx.region}.amazonaws.com/${repositoryName}`,
         };
     },
-    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (_name, inputs, ctx) => ({
+    [t.lifecyclePolicy]: (_name, inputs, ctx) => ({
         id: String(inputs.repository),
         registryId: ctx.accountId,
     }),
-    "docker:index/image:Image": (_name, inputs) => {
+    [t.image]: (_name, inputs) => {
         const imageName = String(inputs.imageName);
         const repository = imageName.slice(0, imageName.lastIndexOf(":"));
         // The digest follows what is built (name, tag, platform, build args), as a real build's would.
@@ -85,39 +86,39 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             platform: inputs.build?.platform ?? "",
         };
     },
-    "aws:ec2/vpc:Vpc": (name, inputs, ctx) => ({
+    [t.vpc]: (name, inputs, ctx) => ({
         ...ec2Resource("vpc", "vpc")(name, inputs, ctx),
         defaultSecurityGroupId: `sg-${ctx.hex(17)}`,
         mainRouteTableId: `rtb-${ctx.hex(17)}`,
         ownerId: ctx.accountId,
     }),
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": (name, inputs, ctx) => ({
+    [t.defaultSecurityGroup]: (name, inputs, ctx) => ({
         ...ec2Resource("sg", "security-group")(name, inputs, ctx),
         name: "default",
         ingress: [],
         egress: [],
     }),
-    "aws:ec2/internetGateway:InternetGateway": ec2Resource("igw", "internet-gateway"),
-    "aws:ec2/routeTable:RouteTable": ec2Resource("rtb", "route-table"),
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": (_name, _inputs, ctx) => ({ id: `rtbassoc-${ctx.hex(17)}` }),
-    "aws:ec2/subnet:Subnet": ec2Resource("subnet", "subnet"),
-    "aws:ec2/eip:Eip": (_name, _inputs, ctx) => {
+    [t.internetGateway]: ec2Resource("igw", "internet-gateway"),
+    [t.routeTable]: ec2Resource("rtb", "route-table"),
+    [t.routeTableAssociation]: (_name, _inputs, ctx) => ({ id: `rtbassoc-${ctx.hex(17)}` }),
+    [t.subnet]: ec2Resource("subnet", "subnet"),
+    [t.eip]: (_name, _inputs, ctx) => {
         const id = `eipalloc-${ctx.hex(17)}`;
         return { id, allocationId: id, publicIp: documentationAddress(ctx) };
     },
-    "aws:ec2/natGateway:NatGateway": (_name, _inputs, ctx) => ({
+    [t.natGateway]: (_name, _inputs, ctx) => ({
         id: `nat-${ctx.hex(17)}`,
         publicIp: documentationAddress(ctx),
     }),
-    "aws:ec2/securityGroup:SecurityGroup": (name, inputs, ctx) => ({
+    [t.securityGroup]: (name, inputs, ctx) => ({
         ...ec2Resource("sg", "security-group")(name, inputs, ctx),
         name: autoName(name, inputs, ctx, 255),
         ingress: [],
         egress: [],
     }),
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": securityGroupRule(),
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": securityGroupRule(),
-    "aws:lb/loadBalancer:LoadBalancer": (name, inputs, ctx) => {
+    [t.ingressRule]: securityGroupRule(),
+    [t.egressRule]: securityGroupRule(),
+    [t.loadBalancer]: (name, inputs, ctx) => {
         const lbName = autoName(name, inputs, ctx, 32);
         const arnSuffix = `app/${lbName}/${ctx.hex(16)}`;
         const dnsLabel = (parseInt(ctx.hex(8), 16) % 9000000000) + 1000000000;
@@ -130,26 +131,26 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             zoneId: `Z${ctx.hex(12).toUpperCase()}`,
         };
     },
-    "aws:lb/targetGroup:TargetGroup": (name, inputs, ctx) => {
+    [t.targetGroup]: (name, inputs, ctx) => {
         const groupName = autoName(name, inputs, ctx, 32);
         const arnSuffix = `targetgroup/${groupName}/${ctx.hex(16)}`;
         const groupArn = arn(ctx, "elasticloadbalancing", arnSuffix);
         return { id: groupArn, arn: groupArn, arnSuffix, name: groupName };
     },
-    "aws:lb/listener:Listener": (_name, inputs, ctx) => {
+    [t.listener]: (_name, inputs, ctx) => {
         const listenerArn = `${String(inputs.loadBalancerArn).replace(":loadbalancer/", ":listener/")}/${ctx.hex(16)}`;
         return { id: listenerArn, arn: listenerArn };
     },
-    "aws:ecs/cluster:Cluster": (name, inputs, ctx) => {
+    [t.cluster]: (name, inputs, ctx) => {
         const clusterName = autoName(name, inputs, ctx, 255);
         const clusterArn = arn(ctx, "ecs", `cluster/${clusterName}`);
         return { id: clusterArn, arn: clusterArn, name: clusterName };
     },
-    "aws:cloudwatch/logGroup:LogGroup": (name, inputs, ctx) => {
+    [t.logGroup]: (name, inputs, ctx) => {
         const groupName = autoName(name, inputs, ctx, 512);
         return { id: groupName, name: groupName, arn: arn(ctx, "logs", `log-group:${groupName}`) };
     },
-    "aws:iam/role:Role": (name, inputs, ctx) => {
+    [t.role]: (name, inputs, ctx) => {
         const roleName = autoName(name, inputs, ctx);
         return {
             id: roleName,
@@ -158,11 +159,11 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             uniqueId: `AROA${ctx.hex(17).toUpperCase()}`,
         };
     },
-    "aws:iam/rolePolicy:RolePolicy": (name, inputs, ctx) => {
+    [t.rolePolicy]: (name, inputs, ctx) => {
         const policyName = autoName(name, inputs, ctx, 128);
         return { id: `${String(inputs.role)}:${policyName}`, name: policyName };
     },
-    "aws:ecs/taskDefinition:TaskDefinition": (_name, inputs, ctx) => {
+    [t.taskDefinition]: (_name, inputs, ctx) => {
         const family = String(inputs.family);
         return {
             id: family,
@@ -171,16 +172,16 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             arnWithoutRevision: arn(ctx, "ecs", `task-definition/${family}`),
         };
     },
-    "aws:ecs/service:Service": (name, inputs, ctx) => {
+    [t.service]: (name, inputs, ctx) => {
         const serviceName = autoName(name, inputs, ctx, 255);
         const clusterName = String(inputs.cluster).split("/").pop();
         return { id: arn(ctx, "ecs", `service/${clusterName}/${serviceName}`), name: serviceName };
     },
-    "aws:appautoscaling/target:Target": (_name, inputs, ctx) => ({
+    [t.scalingTarget]: (_name, inputs, ctx) => ({
         id: String(inputs.resourceId),
         arn: arn(ctx, "application-autoscaling", `scalable-target/${ctx.hex(32)}`),
     }),
-    "aws:appautoscaling/policy:Policy": (name, inputs, ctx) => {
+    [t.scalingPolicy]: (name, inputs, ctx) => {
         const policyName = autoName(name, inputs, ctx, 255);
         return {
             id: policyName,

@@ -43,134 +43,206 @@ export class UnexpectedProviderCall extends Error {
     }
 }
 
-let programAlreadyRun = false;
-/** Errors of the run, kept after it so that late rejections of the same errors are not reported twice. */
-const failures: Error[] = [];
-let running = false;
-
 /**
- * Pulumi leaves a failed registration's promises rejected with no handler. During the run such a rejection is
- * recorded; afterwards one that repeats a recorded error is dropped, and any other is rethrown as Node would.
+ * Pulumi's runtime keeps its mocks and configuration in process-wide state, so one engine answers for the whole
+ * process: a test file makes one and then builds as many component instances as it likes (each name once), or runs
+ * one program. Everything the engine records or has seen fail is its own.
  */
-function onUnhandledRejection(reason: unknown): void {
-    const error = asError(reason);
-    if (running) {
-        failures.push(error);
-    } else if (!failures.some((known) => error === known || error.message.includes(known.message))) {
-        throw error;
+export class MockEngine {
+    private readonly resources = new Map<string, RecordedResource>();
+    private readonly invokes: RecordedInvoke[] = [];
+    /** Errors seen so far, kept so that late rejections of the same errors are not reported twice. */
+    private readonly failures: Error[] = [];
+    /** Set once a program run has ended: a rejection that comes later is a new error, thrown as Node would. */
+    private programEnded = false;
+
+    constructor(private readonly options: EngineOptions) {
+        const config = options.config ?? {};
+        const context = contextFactory(options, config);
+        const resourceModels = options.resourceModels ?? awsResourceModels;
+        const invokeModels = options.invokeModels ?? awsInvokeModels;
+        const ownComponentPrefix = `${options.project}:`;
+        const fail = (error: Error): Error => this.fail(error);
+
+        void pulumi.runtime.setMocks(
+            {
+                newResource(args) {
+                    if (!args.custom) {
+                        if (args.type !== "pulumi:pulumi:Stack" && !args.type.startsWith(ownComponentPrefix)) {
+                            throw fail(
+                                new UnexpectedProviderCall(
+                                    `unexpected component ${args.type} ("${args.name}"): a multi-language component runs in its ` +
+                                        "provider, which the mock engine does not model; build it from plain resources",
+                                ),
+                            );
+                        }
+                        return { id: undefined, state: {} };
+                    }
+                    const model = resourceModels[args.type];
+                    if (model === undefined) {
+                        throw fail(
+                            new UnexpectedProviderCall(
+                                `unexpected resource type ${args.type} ("${args.name}"): the mock engine has no model for it ` +
+                                    "(add one to tools/mocks/awsModels.ts if the program should create it)",
+                            ),
+                        );
+                    }
+                    const { id, ...computed } = model(args.name, args.inputs, context(`${args.type}::${args.name}`));
+                    return {
+                        id,
+                        state: { ...args.inputs, ...computed, ...awsCommonOutputs(args.type, args.inputs, context("")) },
+                    };
+                },
+                call(args) {
+                    const model = invokeModels[args.token];
+                    if (model === undefined) {
+                        throw fail(
+                            new UnexpectedProviderCall(
+                                `unexpected provider call ${args.token}: the mock engine has no model for it ` +
+                                    "(add one to tools/mocks/awsModels.ts if the program should make this call)",
+                            ),
+                        );
+                    }
+                    return model(args.inputs, context(`${args.token}::${JSON.stringify(args.inputs)}`));
+                },
+            },
+            options.project,
+            options.stack,
+            false,
+        );
+        pulumi.runtime.setAllConfig({ ...config }, [...(options.secretKeys ?? [])]);
+        recordCalls(
+            pulumi.runtime.getMonitor() as unknown as Monitor,
+            this.resources,
+            this.invokes,
+            options.onResource,
+            fail,
+        );
+        process.on("unhandledRejection", (reason) => this.onUnhandledRejection(reason));
     }
+
+    /**
+     * Every resource recorded so far, once each registration started before this call has been answered (Pulumi
+     * registers a resource only after its inputs resolve, so `new` returns before its record exists). Throws the
+     * first failure of those registrations, an UnexpectedProviderCall before any other.
+     */
+    async settled(): Promise<RecordedResource[]> {
+        await waitForRegistrations();
+        this.throwFirstFailure();
+        return [...this.resources.values()];
+    }
+
+    /** The recorded resources below `component` in the tree of parents (not the component itself). */
+    async descendantsOf(component: pulumi.Resource): Promise<RecordedResource[]> {
+        const urn = await new Promise<string>((resolve) => component.urn.apply(resolve));
+        const all = await this.settled();
+        const below = new Set([urn]);
+        const descendants: RecordedResource[] = [];
+        for (let grew = true; grew; ) {
+            grew = false;
+            for (const resource of all) {
+                if (resource.parent !== undefined && below.has(resource.parent) && !below.has(resource.urn)) {
+                    below.add(resource.urn);
+                    descendants.push(resource);
+                    grew = true;
+                }
+            }
+        }
+        return descendants;
+    }
+
+    /** Every provider call recorded so far. */
+    get calls(): readonly RecordedInvoke[] {
+        return this.invokes;
+    }
+
+    /**
+     * Runs the program at `programPath` (a module whose exports are the stack outputs) inside a stack and returns
+     * what it declared. Node caches the module, so a program runs once per process. Throws the program's own error
+     * (e.g. a configuration error), or an UnexpectedProviderCall naming the token no model covers.
+     */
+    async runProgram(programPath: string): Promise<ProgramRun> {
+        if (require.cache[require.resolve(programPath)] !== undefined) {
+            throw new Error(
+                `${programPath} has run in this process already: Node caches the module, so a second run declares nothing`,
+            );
+        }
+        try {
+            // A program that throws (say, on bad configuration) is caught inside the stack, so that Pulumi's stack
+            // resource completes instead of leaving rejected promises behind; the error is thrown below.
+            await pulumi.runtime.runInPulumiStack(async () => {
+                try {
+                    return { ...(await import(programPath)) };
+                } catch (error) {
+                    this.fail(asError(error));
+                    return {};
+                }
+            });
+            await pulumi.runtime.disconnect();
+        } catch (error) {
+            this.fail(asError(error));
+        }
+        this.programEnded = true;
+        this.throwFirstFailure();
+        const all = [...this.resources.values()];
+        const stackResource = all.find((resource) => resource.type === "pulumi:pulumi:Stack");
+        return {
+            project: this.options.project,
+            stack: this.options.stack,
+            resources: all,
+            invokes: [...this.invokes],
+            outputs: stackResource?.outputs ?? {},
+        };
+    }
+
+    private fail(error: Error): Error {
+        this.failures.push(error);
+        return error;
+    }
+
+    private throwFirstFailure(): void {
+        const failure = this.failures.find((error) => error instanceof UnexpectedProviderCall) ?? this.failures[0];
+        if (failure !== undefined) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Pulumi leaves a failed registration's promises rejected with no handler. A rejection that repeats a recorded
+     * error is dropped; any other is recorded, to be thrown by `settled` or `runProgram`, or after a program run has
+     * ended, rethrown as Node would.
+     */
+    private onUnhandledRejection(reason: unknown): void {
+        const error = asError(reason);
+        if (this.failures.some((known) => error === known || error.message.includes(known.message))) {
+            return;
+        }
+        if (this.programEnded) {
+            throw error;
+        }
+        this.failures.push(error);
+    }
+}
+
+/** Runs the program at `programPath` under a new engine; see MockEngine.runProgram. */
+export function runProgram(programPath: string, options: EngineOptions): Promise<ProgramRun> {
+    return new MockEngine(options).runProgram(programPath);
 }
 
 function asError(reason: unknown): Error {
     return reason instanceof Error ? reason : new Error(String(reason));
 }
 
-/** Records the failure and returns it, for `throw fail(...)`. */
-function fail(error: Error): Error {
-    failures.push(error);
-    return error;
-}
-
 /**
- * Runs the program at `programPath` (a module whose exports are the stack outputs) under mocks and returns what it
- * declared. Pulumi's runtime holds one stack per process, so this runs once per process. Throws the program's own
- * error (e.g. a configuration error), or an UnexpectedProviderCall naming the token no model covers.
+ * Pulumi counts every registration from the moment it is declared until the monitor answers; its own
+ * `disconnect` waits on that count through `waitForRPCs`, which the SDK exports but leaves out of its typings.
  */
-export async function runProgram(programPath: string, options: EngineOptions): Promise<ProgramRun> {
-    if (programAlreadyRun) {
-        throw new Error("runProgram runs one program per process: Pulumi's runtime state is global");
+function waitForRegistrations(): Promise<void> {
+    const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+    if (runtime.waitForRPCs === undefined) {
+        throw new Error("@pulumi/pulumi no longer exports runtime.waitForRPCs; MockEngine.settled needs another way to wait");
     }
-    programAlreadyRun = true;
-    const config = options.config ?? {};
-    const context = contextFactory(options, config);
-    const resourceModels = options.resourceModels ?? awsResourceModels;
-    const invokeModels = options.invokeModels ?? awsInvokeModels;
-    const ownComponentPrefix = `${options.project}:`;
-
-    await pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                if (!args.custom) {
-                    if (args.type !== "pulumi:pulumi:Stack" && !args.type.startsWith(ownComponentPrefix)) {
-                        throw fail(
-                            new UnexpectedProviderCall(
-                                `unexpected component ${args.type} ("${args.name}"): a multi-language component runs in its ` +
-                                    "provider, which the mock engine does not model; build it from plain resources",
-                            ),
-                        );
-                    }
-                    return { id: undefined, state: {} };
-                }
-                const model = resourceModels[args.type];
-                if (model === undefined) {
-                    throw fail(
-                        new UnexpectedProviderCall(
-                            `unexpected resource type ${args.type} ("${args.name}"): the mock engine has no model for it ` +
-                                "(add one to tools/mocks/awsModels.ts if the program should create it)",
-                        ),
-                    );
-                }
-                const { id, ...computed } = model(args.name, args.inputs, context(`${args.type}::${args.name}`));
-                return {
-                    id,
-                    state: { ...args.inputs, ...computed, ...awsCommonOutputs(args.type, args.inputs, context("")) },
-                };
-            },
-            call(args) {
-                const model = invokeModels[args.token];
-                if (model === undefined) {
-                    throw fail(
-                        new UnexpectedProviderCall(
-                            `unexpected provider call ${args.token}: the mock engine has no model for it ` +
-                                "(add one to tools/mocks/awsModels.ts if the program should make this call)",
-                        ),
-                    );
-                }
-                return model(args.inputs, context(`${args.token}::${JSON.stringify(args.inputs)}`));
-            },
-        },
-        options.project,
-        options.stack,
-        false,
-    );
-    pulumi.runtime.setAllConfig({ ...config }, [...(options.secretKeys ?? [])]);
-
-    const resources = new Map<string, RecordedResource>();
-    const invokes: RecordedInvoke[] = [];
-    recordCalls(pulumi.runtime.getMonitor() as unknown as Monitor, resources, invokes, options.onResource, fail);
-
-    process.on("unhandledRejection", onUnhandledRejection);
-    running = true;
-    try {
-        // A program that throws (say, on bad configuration) is caught inside the stack, so that Pulumi's stack
-        // resource completes instead of leaving rejected promises behind; the error is thrown below.
-        await pulumi.runtime.runInPulumiStack(async () => {
-            try {
-                return { ...(await import(programPath)) };
-            } catch (error) {
-                fail(asError(error));
-                return {};
-            }
-        });
-        await pulumi.runtime.disconnect();
-    } catch (error) {
-        fail(asError(error));
-    } finally {
-        running = false;
-    }
-    const failure = failures.find((error) => error instanceof UnexpectedProviderCall) ?? failures[0];
-    if (failure !== undefined) {
-        throw failure;
-    }
-    const all = [...resources.values()];
-    const stackResource = all.find((resource) => resource.type === "pulumi:pulumi:Stack");
-    return {
-        project: options.project,
-        stack: options.stack,
-        resources: all,
-        invokes,
-        outputs: stackResource?.outputs ?? {},
-    };
+    return runtime.waitForRPCs();
 }
 
 /** Outputs the AWS provider gives every resource: its region and its tags merged with the default tags. */

@@ -1,10 +1,10 @@
-// The stack's security rules, one test each, shared by every stack configuration under test.
+// The stack's security invariants, one test each, shared by every stack configuration under test.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { secretPlaceholder } from "../../tools/mocks/mockEngine";
 import { StackRun, tokens } from "./stackRun";
 
-export interface PolicyExpectations {
+export interface InvariantExpectations {
     containerPort: number;
     /** Listener ports open to the internet: [80], or [80, 443] with a certificate. */
     publicPorts: number[];
@@ -24,8 +24,8 @@ function rules(stack: StackRun, type: string, groupId: string) {
     return stack.where(type, "securityGroupId", groupId).map((rule) => rule.inputs);
 }
 
-export function describeSecurityPolicies(current: () => StackRun, expected: PolicyExpectations): void {
-    describe("security policies", () => {
+export function describeSecurityInvariants(current: () => StackRun, expected: InvariantExpectations): void {
+    describe("security invariants", () => {
         it("the load balancer accepts only its listener ports, from anywhere over IPv4 and IPv6", () => {
             const { loadBalancerGroupId } = groups(current());
             const ingress = rules(current(), tokens.ingressRule, loadBalancerGroupId)

@@ -1,0 +1,95 @@
+// The LoadBalancer component alone: one instance per case, from a baseArgs object.
+import * as assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { LoadBalancer, LoadBalancerArgs, tlsPolicy } from "../../../infra/loadBalancer/loadBalancer";
+import { promiseOf, tokens } from "../stackRun";
+import { declaredBy } from "./unitEngine";
+
+const baseArgs: LoadBalancerArgs = {
+    vpcId: "vpc-0123456789abcdef0",
+    subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"],
+    securityGroupId: "sg-0cccccccccccccccc",
+    containerPort: 8080,
+    healthCheckPath: "/health",
+    deregistrationDelaySeconds: 30,
+    deletionProtection: false,
+    https: undefined,
+};
+const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
+
+describe("LoadBalancer", () => {
+    it("is an internet-facing ALB in the given subnets and group that drops invalid header fields", async () => {
+        const declared = await declaredBy(new LoadBalancer("shape", baseArgs));
+        const alb = declared.one(tokens.loadBalancer).inputs;
+        assert.deepEqual(
+            [alb.loadBalancerType, alb.internal, alb.dropInvalidHeaderFields, alb.enableDeletionProtection],
+            ["application", false, true, false],
+        );
+        assert.deepEqual([alb.subnets, alb.securityGroups], [baseArgs.subnetIds, [baseArgs.securityGroupId]]);
+    });
+
+    it("forwards plain HTTP on 80 to the tasks when HTTPS is off, and its url says http", async () => {
+        const loadBalancer = new LoadBalancer("plain", baseArgs);
+        const declared = await declaredBy(loadBalancer);
+        const listener = declared.one(tokens.listener).inputs;
+        assert.deepEqual([listener.port, listener.protocol], [80, "HTTP"]);
+        assert.deepEqual(listener.defaultActions, [
+            { type: "forward", targetGroupArn: declared.one(tokens.targetGroup).outputs.arn },
+        ]);
+        assert.equal(await promiseOf(loadBalancer.url), `http://${declared.one(tokens.loadBalancer).outputs.dnsName}`);
+    });
+
+    it("with HTTPS, redirects 80 permanently to 443 and terminates TLS there with a TLS 1.3 policy", async () => {
+        const loadBalancer = new LoadBalancer("tls", { ...baseArgs, https: { certificateArn } });
+        const declared = await declaredBy(loadBalancer);
+        const [http] = declared.where(tokens.listener, "port", 80);
+        const [https] = declared.where(tokens.listener, "port", 443);
+        assert.deepEqual(http.inputs.defaultActions, [
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
+        assert.deepEqual(
+            [https.inputs.protocol, https.inputs.certificateArn, https.inputs.sslPolicy],
+            ["HTTPS", certificateArn, tlsPolicy],
+        );
+        assert.match(tlsPolicy, /^ELBSecurityPolicy-TLS13-/);
+        assert.deepEqual(https.inputs.defaultActions, [
+            { type: "forward", targetGroupArn: declared.one(tokens.targetGroup).outputs.arn },
+        ]);
+        assert.equal(await promiseOf(loadBalancer.url), `https://${declared.one(tokens.loadBalancer).outputs.dnsName}`);
+    });
+
+    it("targets task IPs on the container port, checks the health path every 10 s and drains for the given delay", async () => {
+        const declared = await declaredBy(
+            new LoadBalancer("health", { ...baseArgs, containerPort: 9000, healthCheckPath: "/healthz", deregistrationDelaySeconds: 5 }),
+        );
+        const group = declared.one(tokens.targetGroup).inputs;
+        assert.deepEqual(
+            [group.targetType, group.protocol, group.port, group.vpcId, group.deregistrationDelay],
+            ["ip", "HTTP", 9000, baseArgs.vpcId, 5],
+        );
+        assert.deepEqual(group.healthCheck, {
+            protocol: "HTTP",
+            path: "/healthz",
+            port: "traffic-port",
+            matcher: "200",
+            interval: 10,
+            timeout: 5,
+            healthyThreshold: 2,
+            unhealthyThreshold: 3,
+        });
+    });
+
+    it("protects itself from deletion when asked", async () => {
+        const declared = await declaredBy(new LoadBalancer("protected", { ...baseArgs, deletionProtection: true }));
+        assert.equal(declared.one(tokens.loadBalancer).inputs.enableDeletionProtection, true);
+    });
+
+    it("labels the request-count metric with its own and its target group's ARN suffixes", async () => {
+        const loadBalancer = new LoadBalancer("metrics", baseArgs);
+        const declared = await declaredBy(loadBalancer);
+        assert.equal(
+            await promiseOf(loadBalancer.requestCountLabel),
+            `${declared.one(tokens.loadBalancer).outputs.arnSuffix}/${declared.one(tokens.targetGroup).outputs.arnSuffix}`,
+        );
+    });
+});

@@ -1,0 +1,56 @@
+// The SecurityGroups component alone: who may talk to whom, with HTTPS off and on.
+import * as assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { SecurityGroups, SecurityGroupsArgs } from "../../../infra/network/securityGroups";
+import { Declared, promiseOf, tokens } from "../stackRun";
+import { declaredBy } from "./unitEngine";
+
+const baseArgs: SecurityGroupsArgs = { vpcId: "vpc-0123456789abcdef0", containerPort: 8080, https: undefined };
+const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
+
+function rulesOf(declared: Declared, type: string, groupId: string): string[] {
+    return declared
+        .where(type, "securityGroupId", groupId)
+        .map((rule) => {
+            const i = rule.inputs;
+            const peer = i.referencedSecurityGroupId ?? i.cidrIpv4 ?? i.cidrIpv6;
+            return `${i.ipProtocol}/${i.fromPort}-${i.toPort} ${String(peer)}`;
+        })
+        .sort();
+}
+
+describe("SecurityGroups", () => {
+    for (const [label, https, ports] of [
+        ["HTTP only", undefined, [80]],
+        ["HTTPS", { certificateArn }, [80, 443]],
+    ] as const) {
+        it(`${label}: the load balancer accepts ${ports.join(" and ")} from anywhere, over IPv4 and IPv6`, async () => {
+            const groups = new SecurityGroups(`listeners-${ports.length}`, { ...baseArgs, https });
+            const declared = await declaredBy(groups);
+            assert.deepEqual(
+                rulesOf(declared, tokens.ingressRule, await promiseOf(groups.loadBalancerGroupId)),
+                ports.flatMap((port) => [`tcp/${port}-${port} 0.0.0.0/0`, `tcp/${port}-${port} ::/0`]).sort(),
+            );
+        });
+    }
+
+    it("the load balancer and the tasks meet only on the container port, each naming the other's group", async () => {
+        const groups = new SecurityGroups("port", { ...baseArgs, containerPort: 9000 });
+        const declared = await declaredBy(groups);
+        const loadBalancer = await promiseOf(groups.loadBalancerGroupId);
+        const tasks = await promiseOf(groups.serviceGroupId);
+        assert.deepEqual(rulesOf(declared, tokens.egressRule, loadBalancer), [`tcp/9000-9000 ${tasks}`]);
+        assert.deepEqual(rulesOf(declared, tokens.ingressRule, tasks), [`tcp/9000-9000 ${loadBalancer}`]);
+        assert.deepEqual(rulesOf(declared, tokens.egressRule, tasks), ["tcp/443-443 0.0.0.0/0"]);
+    });
+
+    it("declares no inline rules and describes every group and rule", async () => {
+        const declared = await declaredBy(new SecurityGroups("described", { ...baseArgs, https: { certificateArn } }));
+        for (const group of declared.all(tokens.securityGroup)) {
+            assert.deepEqual([group.inputs.ingress, group.inputs.egress], [undefined, undefined], group.name);
+        }
+        for (const resource of declared.resources) {
+            assert.match(String(resource.inputs.description ?? ""), /\w{3,}/, `${resource.name} has a description`);
+        }
+    });
+});
