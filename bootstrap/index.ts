@@ -9,14 +9,14 @@ import { readSettings } from "./settings";
 const settings = readSettings();
 
 const account = pulumi
-  .all([aws.getPartitionOutput(), aws.getCallerIdentityOutput(), aws.getRegionOutput()])
-  .apply(([partition, identity, region]) => ({
-    partition: partition.partition,
-    accountId: identity.accountId,
-    region: region.region,
-    workloadRolePath: settings.workloadRolePath,
-    stateBucket: settings.stateBucket,
-  }));
+    .all([aws.getPartitionOutput(), aws.getCallerIdentityOutput(), aws.getRegionOutput()])
+    .apply(([partition, identity, region]) => ({
+        partition: partition.partition,
+        accountId: identity.accountId,
+        region: region.region,
+        workloadRolePath: settings.workloadRolePath,
+        stateBucket: settings.stateBucket,
+    }));
 
 const roles = new GitHubRoles("github", { settings, account });
 

@@ -2,34 +2,34 @@
 // so each grant can be read, and tested, as the JSON AWS receives.
 
 export interface PolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Action: readonly string[];
-  /** Absent only in a trust policy, which names a Principal instead. */
-  readonly Resource?: string | readonly string[];
-  readonly Principal?: Record<string, string>;
-  readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
+    readonly Sid: string;
+    readonly Effect: "Allow" | "Deny";
+    readonly Action: readonly string[];
+    /** Absent only in a trust policy, which names a Principal instead. */
+    readonly Resource?: string | readonly string[];
+    readonly Principal?: Record<string, string>;
+    readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
 }
 
 export interface PolicyDocument {
-  readonly Version: "2012-10-17";
-  readonly Statement: readonly PolicyStatement[];
+    readonly Version: "2012-10-17";
+    readonly Statement: readonly PolicyStatement[];
 }
 
 /** Where the roles live and what they reach. */
 export interface Account {
-  readonly partition: string;
-  readonly accountId: string;
-  readonly region: string;
-  readonly workloadRolePath: string;
-  readonly stateBucket?: string;
+    readonly partition: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly workloadRolePath: string;
+    readonly stateBucket?: string;
 }
 
 export const GITHUB_TOKEN_HOST = "token.actions.githubusercontent.com";
 export const STS_AUDIENCE = "sts.amazonaws.com";
 
 export function document(...statements: PolicyStatement[]): PolicyDocument {
-  return { Version: "2012-10-17", Statement: statements };
+    return { Version: "2012-10-17", Statement: statements };
 }
 
 /**
@@ -38,22 +38,22 @@ export function document(...statements: PolicyStatement[]): PolicyDocument {
  * StringLike: no wildcard can widen it to other repositories or branches.
  */
 export function githubTrust(oidcProviderArn: string, subjects: readonly string[]): PolicyDocument {
-  return document({
-    Sid: "GitHubActionsOfThisRepository",
-    Effect: "Allow",
-    Action: ["sts:AssumeRoleWithWebIdentity"],
-    Principal: { Federated: oidcProviderArn },
-    Condition: {
-      StringEquals: {
-        [`${GITHUB_TOKEN_HOST}:aud`]: STS_AUDIENCE,
-        [`${GITHUB_TOKEN_HOST}:sub`]: subjects,
-      },
-    },
-  });
+    return document({
+        Sid: "GitHubActionsOfThisRepository",
+        Effect: "Allow",
+        Action: ["sts:AssumeRoleWithWebIdentity"],
+        Principal: { Federated: oidcProviderArn },
+        Condition: {
+            StringEquals: {
+                [`${GITHUB_TOKEN_HOST}:aud`]: STS_AUDIENCE,
+                [`${GITHUB_TOKEN_HOST}:sub`]: subjects,
+            },
+        },
+    });
 }
 
 export function workloadRoleArns(account: Account): string {
-  return `arn:${account.partition}:iam::${account.accountId}:role${account.workloadRolePath}*`;
+    return `arn:${account.partition}:iam::${account.accountId}:role${account.workloadRolePath}*`;
 }
 
 /**
@@ -61,40 +61,50 @@ export function workloadRoleArns(account: Account): string {
  * image and write logs. The deploy roles create those roles only inside it.
  */
 export function workloadBoundary(account: Account): PolicyDocument {
-  const { partition, accountId, region } = account;
-  return document(
-    {
-      Sid: "PullTheServiceImage",
-      Effect: "Allow",
-      Action: ["ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-      Resource: "*",
-    },
-    {
-      Sid: "WriteTheServiceLogs",
-      Effect: "Allow",
-      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-      Resource: `arn:${partition}:logs:${region}:${accountId}:log-group:*`,
-    },
-  );
+    const { partition, accountId, region } = account;
+    return document(
+        {
+            Sid: "PullTheServiceImage",
+            Effect: "Allow",
+            Action: [
+                "ecr:GetAuthorizationToken",
+                "ecr:BatchCheckLayerAvailability",
+                "ecr:GetDownloadUrlForLayer",
+                "ecr:BatchGetImage",
+            ],
+            Resource: "*",
+        },
+        {
+            Sid: "WriteTheServiceLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: `arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+        },
+    );
 }
 
 /** Read access to a self-managed backend; preview also takes the stack lock. */
 export function stateBucketAccess(account: Account, canWrite: boolean): PolicyStatement[] {
-  if (account.stateBucket === undefined) return [];
-  const bucket = `arn:${account.partition}:s3:::${account.stateBucket}`;
-  return [
-    { Sid: "ListTheStateBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: bucket },
-    {
-      Sid: canWrite ? "ReadAndWriteTheStackState" : "ReadTheStackState",
-      Effect: "Allow",
-      Action: ["s3:GetObject"],
-      Resource: `${bucket}/*`,
-    },
-    {
-      Sid: canWrite ? "WriteTheStackState" : "TakeTheStackLock",
-      Effect: "Allow",
-      Action: ["s3:PutObject", "s3:DeleteObject"],
-      Resource: canWrite ? `${bucket}/*` : `${bucket}/.pulumi/locks/*`,
-    },
-  ];
+    if (account.stateBucket === undefined) return [];
+    const bucket = `arn:${account.partition}:s3:::${account.stateBucket}`;
+    return [
+        {
+            Sid: "ListTheStateBucket",
+            Effect: "Allow",
+            Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+            Resource: bucket,
+        },
+        {
+            Sid: canWrite ? "ReadAndWriteTheStackState" : "ReadTheStackState",
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: `${bucket}/*`,
+        },
+        {
+            Sid: canWrite ? "WriteTheStackState" : "TakeTheStackLock",
+            Effect: "Allow",
+            Action: ["s3:PutObject", "s3:DeleteObject"],
+            Resource: canWrite ? `${bucket}/*` : `${bucket}/.pulumi/locks/*`,
+        },
+    ];
 }

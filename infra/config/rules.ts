@@ -11,12 +11,12 @@ export const patterns = {
     dockerTag: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
     certificateArn:
         /^arn:aws[a-z-]*:acm:[a-z]{2}(-[a-z]+)+-\d:\d{12}:certificate\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
-    healthCheckPath: /^\/[A-Za-z0-9_.~\/-]{0,1023}$/,
+    healthCheckPath: /^\/[A-Za-z0-9_.~/-]{0,1023}$/,
     /** IAM's path syntax: "/" or "/segments/", printable ASCII. */
     iamPath: /^\/([\x21-\x7e]{1,510}\/)?$/,
-    policyArn: /^arn:aws[a-z-]*:iam::\d{12}:policy\/[\w+=,.@\/-]{1,512}$/,
+    policyArn: /^arn:aws[a-z-]*:iam::\d{12}:policy\/[\w+=,.@/-]{1,512}$/,
     /** registry/repository followed by @sha256:digest or :tag. */
-    imageReference: /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._\/-]+(@sha256:[0-9a-f]{64}|:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$/,
+    imageReference: /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(@sha256:[0-9a-f]{64}|:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$/,
 } as const;
 
 /** The image tag from config, else from CI; a git SHA or a plain Docker tag, never `latest`. */

@@ -1,7 +1,15 @@
 // The stack's configuration, read once into a typed object and validated before any resource exists.
 import * as pulumi from "@pulumi/pulumi";
 import { checkTaskCounts, checkTaskSize, checkVpcCidr, patterns, resolveImageTag } from "./rules";
-import { appLogLevels, cpuArchitectures, fargateCpuSizes, logRetentionDays, Platform, platforms, vpcChoices } from "./limits";
+import {
+    appLogLevels,
+    cpuArchitectures,
+    fargateCpuSizes,
+    logRetentionDays,
+    Platform,
+    platforms,
+    vpcChoices,
+} from "./limits";
 import { SettingsReader } from "./settingsReader";
 
 export { ConfigError } from "./settingsReader";

@@ -81,9 +81,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 loadBalancerArn: loadBalancer.arn,
                 port: 80,
                 protocol: "HTTP",
-                defaultActions: https !== undefined
-                    ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
-                    : forward,
+                defaultActions:
+                    https !== undefined
+                        ? [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]
+                        : forward,
             },
             { parent: this },
         );

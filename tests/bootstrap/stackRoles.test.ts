@@ -17,29 +17,29 @@ import { REPOSITORY } from "./bootstrapRun";
 const projectRoot = findProjectRoot(__dirname);
 
 function bootstrapDefaultRolePath(): string {
-  pulumi.runtime.setAllConfig({ "fargate-service-bootstrap:githubRepository": REPOSITORY });
-  return readSettings(new pulumi.Config("fargate-service-bootstrap")).workloadRolePath;
+    pulumi.runtime.setAllConfig({ "fargate-service-bootstrap:githubRepository": REPOSITORY });
+    return readSettings(new pulumi.Config("fargate-service-bootstrap")).workloadRolePath;
 }
 
 function stackRolePath(stack: string): string {
-  const { project, config } = loadStackConfig(projectRoot, stack);
-  const ciEnvironment = { GITHUB_SHA: "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a" };
-  return parseSettings((key) => config[`${project}:${key}`], ciEnvironment, project).iamRolePath;
+    const { project, config } = loadStackConfig(projectRoot, stack);
+    const ciEnvironment = { GITHUB_SHA: "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a" };
+    return parseSettings((key) => config[`${project}:${key}`], ciEnvironment, project).iamRolePath;
 }
 
 describe("the stacks' task roles and the bootstrap's deploy roles", () => {
-  const rolePath = bootstrapDefaultRolePath();
+    const rolePath = bootstrapDefaultRolePath();
 
-  it("agree on the workload role path in the bootstrap's Pulumi.yaml and its code", () => {
-    const declared = load(readFileSync(join(projectRoot, "bootstrap", "Pulumi.yaml"), "utf8")) as {
-      config: { workloadRolePath: { default: string } };
-    };
-    assert.equal(declared.config.workloadRolePath.default, rolePath);
-  });
-
-  for (const stack of ["dev", "prod"]) {
-    it(`${stack} creates its task roles under the path the deploy roles may manage (${rolePath})`, () => {
-      assert.equal(stackRolePath(stack), rolePath);
+    it("agree on the workload role path in the bootstrap's Pulumi.yaml and its code", () => {
+        const declared = load(readFileSync(join(projectRoot, "bootstrap", "Pulumi.yaml"), "utf8")) as {
+            config: { workloadRolePath: { default: string } };
+        };
+        assert.equal(declared.config.workloadRolePath.default, rolePath);
     });
-  }
+
+    for (const stack of ["dev", "prod"]) {
+        it(`${stack} creates its task roles under the path the deploy roles may manage (${rolePath})`, () => {
+            assert.equal(stackRolePath(stack), rolePath);
+        });
+    }
 });

@@ -53,14 +53,23 @@ describe("the README", () => {
         // Output rows may name several outputs: "| `clusterName`, `serviceName` | ...".
         const rows = [...readme.matchAll(/^\| ((?:`\w+`(?:, )?)+) \|/gm)].map((match) => match[1]);
         const documented = new Set(rows.flatMap((row) => row.split(", ").map((name) => name.slice(1, -1))));
-        assert.deepEqual(outputs.filter((output) => !documented.has(output)), []);
+        assert.deepEqual(
+            outputs.filter((output) => !documented.has(output)),
+            [],
+        );
     });
 
     it("shows the plan's usage line and documents each of its flags", () => {
-        assert.ok(readme.includes(usage.replace(/^usage: /, "")), "the README's plan command differs from the CLI's usage line");
+        assert.ok(
+            readme.includes(usage.replace(/^usage: /, "")),
+            "the README's plan command differs from the CLI's usage line",
+        );
         const flags = [...usage.matchAll(/--[a-z]+/g)].map((match) => match[0]);
         assert.equal(flags.length, 4);
-        assert.deepEqual(flags.filter((flag) => ![...tableRowNames].some((name) => name.startsWith(`${flag} `))), []);
+        assert.deepEqual(
+            flags.filter((flag) => ![...tableRowNames].some((name) => name.startsWith(`${flag} `))),
+            [],
+        );
     });
 
     it("names the test command that .ci/run runs", () => {

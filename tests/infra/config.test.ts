@@ -5,7 +5,13 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
-import { ConfigError, configDefaults, ConfigValues, parseSettings, StackSettings } from "../../infra/config/stackSettings";
+import {
+    ConfigError,
+    configDefaults,
+    ConfigValues,
+    parseSettings,
+    StackSettings,
+} from "../../infra/config/stackSettings";
 import { loadStackConfig } from "../../tools/mocks/stackConfig";
 import { projectRoot, testImageTag } from "./stackRun";
 

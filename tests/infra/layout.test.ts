@@ -45,6 +45,9 @@ describe("the program's folder", () => {
         };
         visit(path.join(infra, "index.ts"));
         const unreached = sourceFiles(infra).filter((file) => !reached.has(file));
-        assert.deepEqual(unreached.map((file) => path.relative(projectRoot, file)), []);
+        assert.deepEqual(
+            unreached.map((file) => path.relative(projectRoot, file)),
+            [],
+        );
     });
 });

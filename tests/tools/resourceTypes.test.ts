@@ -15,15 +15,26 @@ describe("the resource-type table", () => {
             const snapshot = JSON.parse(
                 fs.readFileSync(path.join(projectRoot, "tests", "tools", "plan", "snapshots", `${stack}.json`), "utf8"),
             ) as { resources: { type: string; custom: boolean }[] };
-            const types = new Set(snapshot.resources.filter((resource) => resource.custom).map((resource) => resource.type));
+            const types = new Set(
+                snapshot.resources.filter((resource) => resource.custom).map((resource) => resource.type),
+            );
             assert.ok(types.size > 10);
-            assert.deepEqual([...types].filter((type) => !known.has(type)), []);
+            assert.deepEqual(
+                [...types].filter((type) => !known.has(type)),
+                [],
+            );
         });
     }
 
     it("holds every type the mock engine models, and the engine models every type it holds", () => {
         const modelled = Object.keys(awsResourceModels);
-        assert.deepEqual(modelled.filter((type) => !known.has(type)), []);
-        assert.deepEqual([...known].filter((type) => !modelled.includes(type)), []);
+        assert.deepEqual(
+            modelled.filter((type) => !known.has(type)),
+            [],
+        );
+        assert.deepEqual(
+            [...known].filter((type) => !modelled.includes(type)),
+            [],
+        );
     });
 });

@@ -30,82 +30,95 @@ if (changes) { console.log(changes); process.exit(2); }
 const temporary = mkdtempSync(join(tmpdir(), "offline-plan-"));
 after(() => rmSync(temporary, { recursive: true, force: true }));
 
-function checkout(name: string, declared: Record<string, string>, options: { withPlan?: boolean; broken?: string } = {}) {
-  const directory = join(temporary, `${name}-${Math.random().toString(36).slice(2)}`);
-  mkdirSync(join(directory, "declared"), { recursive: true });
-  const scripts = options.withPlan === false ? {} : { plan: "node plan.js" };
-  writeFileSync(join(directory, "package.json"), JSON.stringify({ name: "stand-in", version: "1.0.0", scripts }));
-  writeFileSync(
-    join(directory, "package-lock.json"),
-    JSON.stringify({ name: "stand-in", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "stand-in", version: "1.0.0" } } }),
-  );
-  writeFileSync(join(directory, "plan.js"), standInPlan);
-  for (const [stack, text] of Object.entries(declared)) writeFileSync(join(directory, "declared", stack), text);
-  if (options.broken) writeFileSync(join(directory, `broken-${options.broken}`), "");
-  return directory;
+function checkout(
+    name: string,
+    declared: Record<string, string>,
+    options: { withPlan?: boolean; broken?: string } = {},
+) {
+    const directory = join(temporary, `${name}-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(join(directory, "declared"), { recursive: true });
+    const scripts = options.withPlan === false ? {} : { plan: "node plan.js" };
+    writeFileSync(join(directory, "package.json"), JSON.stringify({ name: "stand-in", version: "1.0.0", scripts }));
+    writeFileSync(
+        join(directory, "package-lock.json"),
+        JSON.stringify({
+            name: "stand-in",
+            version: "1.0.0",
+            lockfileVersion: 3,
+            requires: true,
+            packages: { "": { name: "stand-in", version: "1.0.0" } },
+        }),
+    );
+    writeFileSync(join(directory, "plan.js"), standInPlan);
+    for (const [stack, text] of Object.entries(declared)) writeFileSync(join(directory, "declared", stack), text);
+    if (options.broken) writeFileSync(join(directory, `broken-${options.broken}`), "");
+    return directory;
 }
 
 function runScript(base: string, head: string) {
-  const out = join(temporary, `out-${Math.random().toString(36).slice(2)}`);
-  const result = spawnSync("bash", [script, base, head, out], {
-    encoding: "utf8",
-    env: { ...process.env, BASE_SHA: "b".repeat(40), HEAD_SHA: "a".repeat(40) },
-  });
-  const comment = readFileSync(join(out, "comment.md"), "utf8");
-  return { status: result.status, comment, log: result.stdout + result.stderr };
+    const out = join(temporary, `out-${Math.random().toString(36).slice(2)}`);
+    const result = spawnSync("bash", [script, base, head, out], {
+        encoding: "utf8",
+        env: { ...process.env, BASE_SHA: "b".repeat(40), HEAD_SHA: "a".repeat(40) },
+    });
+    const comment = readFileSync(join(out, "comment.md"), "utf8");
+    return { status: result.status, comment, log: result.stdout + result.stderr };
 }
 
 describe("the offline plan comment", () => {
-  it("shows what changed per stack, the full plan and its diagram", () => {
-    const { status, comment } = runScript(
-      checkout("base", { dev: "cpu 256", prod: "cpu 512" }),
-      checkout("head", { dev: "cpu 512", prod: "cpu 512" }),
-    );
-    assert.equal(status, 0);
-    assert.match(comment, /### `dev`: changes against the base branch/);
-    assert.match(comment, /~ dev: cpu 256 -> cpu 512/);
-    assert.match(comment, /### `prod`: no change against the base branch/);
-    assert.match(comment, /```mermaid\nflowchart LR/);
-    assert.match(comment, /not a cloud diff/);
-    assert.match(comment, new RegExp(`against the base \`${"b".repeat(40)}\``));
-  });
+    it("shows what changed per stack, the full plan and its diagram", () => {
+        const { status, comment } = runScript(
+            checkout("base", { dev: "cpu 256", prod: "cpu 512" }),
+            checkout("head", { dev: "cpu 512", prod: "cpu 512" }),
+        );
+        assert.equal(status, 0);
+        assert.match(comment, /### `dev`: changes against the base branch/);
+        assert.match(comment, /~ dev: cpu 256 -> cpu 512/);
+        assert.match(comment, /### `prod`: no change against the base branch/);
+        assert.match(comment, /```mermaid\nflowchart LR/);
+        assert.match(comment, /not a cloud diff/);
+        assert.match(comment, new RegExp(`against the base \`${"b".repeat(40)}\``));
+    });
 
-  it("shows each change once: the Markdown plan leads with it", () => {
-    const { comment } = runScript(checkout("base", { dev: "a", prod: "a" }), checkout("head", { dev: "b", prod: "a" }));
-    assert.equal(comment.split("~ dev: a -> b").length - 1, 1);
-  });
+    it("shows each change once: the Markdown plan leads with it", () => {
+        const { comment } = runScript(
+            checkout("base", { dev: "a", prod: "a" }),
+            checkout("head", { dev: "b", prod: "a" }),
+        );
+        assert.equal(comment.split("~ dev: a -> b").length - 1, 1);
+    });
 
-  it("shows the full plan when the base branch has no plan command yet", () => {
-    const { status, comment } = runScript(
-      checkout("base", {}, { withPlan: false }),
-      checkout("head", { dev: "cpu 256", prod: "cpu 512" }),
-    );
-    assert.equal(status, 0);
-    assert.match(comment, /### `dev`: full plan \(the base branch has no plan to compare with\)/);
-    assert.match(comment, /### `prod`: full plan/);
-  });
+    it("shows the full plan when the base branch has no plan command yet", () => {
+        const { status, comment } = runScript(
+            checkout("base", {}, { withPlan: false }),
+            checkout("head", { dev: "cpu 256", prod: "cpu 512" }),
+        );
+        assert.equal(status, 0);
+        assert.match(comment, /### `dev`: full plan \(the base branch has no plan to compare with\)/);
+        assert.match(comment, /### `prod`: full plan/);
+    });
 
-  it("reports a failing plan in the comment and fails the job", () => {
-    const { status, comment, log } = runScript(
-      checkout("base", { dev: "x", prod: "x" }),
-      checkout("head", { dev: "x", prod: "x" }, { broken: "prod" }),
-    );
-    assert.equal(status, 1);
-    assert.match(comment, /### `dev`: no change against the base branch/);
-    assert.match(comment, /### `prod`: the plan failed \(exit status 1\)/);
-    assert.match(comment, /Pulumi\.prod\.yaml: cpu 300 is not allowed/);
-    assert.match(log, /::error title=Offline plan of prod failed::/);
-  });
+    it("reports a failing plan in the comment and fails the job", () => {
+        const { status, comment, log } = runScript(
+            checkout("base", { dev: "x", prod: "x" }),
+            checkout("head", { dev: "x", prod: "x" }, { broken: "prod" }),
+        );
+        assert.equal(status, 1);
+        assert.match(comment, /### `dev`: no change against the base branch/);
+        assert.match(comment, /### `prod`: the plan failed \(exit status 1\)/);
+        assert.match(comment, /Pulumi\.prod\.yaml: cpu 300 is not allowed/);
+        assert.match(log, /::error title=Offline plan of prod failed::/);
+    });
 
-  it("falls back to the fenced change list, cut and said so, when a plan is too long for one comment", () => {
-    const { comment } = runScript(
-      checkout("base", { dev: "x", prod: "x" }),
-      checkout("head", { dev: "y".repeat(40000), prod: "x" }),
-    );
-    assert.match(comment, /The plan of `dev` is too long for its share of one comment/);
-    assert.match(comment, /~~~~text\n~ dev: x -> y+/);
-    assert.match(comment, /\[cut at 30000 of \d+ characters: the full text is in the job log\]\n+~~~~/);
-    assert.doesNotMatch(comment, /<details/);
-    assert.ok(comment.length < 65536, `comment has ${comment.length} characters`);
-  });
+    it("falls back to the fenced change list, cut and said so, when a plan is too long for one comment", () => {
+        const { comment } = runScript(
+            checkout("base", { dev: "x", prod: "x" }),
+            checkout("head", { dev: "y".repeat(40000), prod: "x" }),
+        );
+        assert.match(comment, /The plan of `dev` is too long for its share of one comment/);
+        assert.match(comment, /~~~~text\n~ dev: x -> y+/);
+        assert.match(comment, /\[cut at 30000 of \d+ characters: the full text is in the job log\]\n+~~~~/);
+        assert.doesNotMatch(comment, /<details/);
+        assert.ok(comment.length < 65536, `comment has ${comment.length} characters`);
+    });
 });

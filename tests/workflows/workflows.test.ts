@@ -14,128 +14,147 @@ import { type Step, readWorkflows, repositoryRoot, workflowsDirectory } from "./
 const workflows = readWorkflows(workflowsDirectory);
 
 function assertClean(findings: Parameters<typeof describeFindings>[0]): void {
-  assert.equal(findings.length, 0, `\n${describeFindings(findings)}`);
+    assert.equal(findings.length, 0, `\n${describeFindings(findings)}`);
 }
 
 describe("the workflows", () => {
-  it("are the pull-request, comment, deploy and shared test workflows", () => {
-    assert.deepEqual(
-      workflows.map((workflow) => workflow.file.slice(workflowsDirectory.length + 1)),
-      ["deploy.yml", "plan-comment.yml", "pull-request.yml", "tests.yml"],
-    );
-  });
+    it("are the pull-request, comment, deploy and shared test workflows", () => {
+        assert.deepEqual(
+            workflows.map((workflow) => workflow.file.slice(workflowsDirectory.length + 1)),
+            ["deploy.yml", "plan-comment.yml", "pull-request.yml", "tests.yml"],
+        );
+    });
 
-  it("pass yamllint", () => assertClean(yamllint(workflowsDirectory)));
+    it("pass yamllint", () => assertClean(yamllint(workflowsDirectory)));
 
-  it("pass shellcheck, including the scripts they call", () =>
-    assertClean([
-      ...workflows.flatMap(shellcheckRunSteps),
-      ...shellcheckScripts(join(repositoryRoot, ".github", "scripts")),
-      ...shellcheckScripts(join(repositoryRoot, "tests", "workflows")),
-    ]));
+    it("pass shellcheck, including the scripts they call", () =>
+        assertClean([
+            ...workflows.flatMap(shellcheckRunSteps),
+            ...shellcheckScripts(join(repositoryRoot, ".github", "scripts")),
+            ...shellcheckScripts(join(repositoryRoot, "tests", "workflows")),
+        ]));
 
-  for (const workflow of workflows) {
-    const name = workflow.file.slice(workflowsDirectory.length + 1);
-    it(`${name} passes actionlint`, async () => assertClean(await actionlint(workflow)));
-    for (const rule of Object.keys(rules)) {
-      it(`${name} keeps the rule ${rule}`, () =>
-        assertClean(checkPolicy(workflow).filter((finding) => finding.check === rule)));
+    for (const workflow of workflows) {
+        const name = workflow.file.slice(workflowsDirectory.length + 1);
+        it(`${name} passes actionlint`, async () => assertClean(await actionlint(workflow)));
+        for (const rule of Object.keys(rules)) {
+            it(`${name} keeps the rule ${rule}`, () =>
+                assertClean(checkPolicy(workflow).filter((finding) => finding.check === rule)));
+        }
     }
-  }
 });
 
 describe("the delivery pipeline", () => {
-  const byName = new Map(workflows.map((workflow) => [workflow.file.slice(workflowsDirectory.length + 1), workflow]));
-  const job = (file: string, id: string) => {
-    const found = byName.get(file)?.jobs.find((candidate) => candidate.id === id);
-    assert.ok(found, `${file} has no job ${id}`);
-    return found;
-  };
+    const byName = new Map(workflows.map((workflow) => [workflow.file.slice(workflowsDirectory.length + 1), workflow]));
+    const job = (file: string, id: string) => {
+        const found = byName.get(file)?.jobs.find((candidate) => candidate.id === id);
+        assert.ok(found, `${file} has no job ${id}`);
+        return found;
+    };
 
-  it("tests every pull request with the repository's one test command", () => {
-    assert.equal(job("pull-request.yml", "tests").calls, "./.github/workflows/tests.yml");
-    assert.ok(job("tests.yml", "run-all").steps.some((step) => step.run === "bash tests/run-all.sh"));
-  });
-
-  it("deploys only after the same tests pass", () => {
-    assert.deepEqual(job("deploy.yml", "deploy").definition.needs, ["select-stack", "tests"]);
-  });
-
-  it("deploys main to dev and release tags to prod", () => {
-    const selection = job("deploy.yml", "select-stack").steps[0].run ?? "";
-    assert.match(selection, /push:refs\/heads\/main\) stack=dev/);
-    assert.match(selection, /push:refs\/tags\/v\*\) stack=prod/);
-  });
-
-  const stackConfigStep = () => {
-    const step = job("deploy.yml", "deploy").steps.find((candidate) => candidate.name === "Write the stack config for this commit");
-    assert.ok(step?.run, "deploy.yml has no step that writes the stack config");
-    return step;
-  };
-
-  it("feeds the stack config from the commit, the bootstrap's boundary and the last deploy", () => {
-    assert.deepEqual(stackConfigStep().env, {
-      IMAGE_TAG: "${{ github.sha }}",
-      PERMISSIONS_BOUNDARY_ARN: "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN }}",
-      CACHE_FROM_IMAGE: "${{ steps.last-deploy.outputs.image }}",
+    it("tests every pull request with the repository's one test command", () => {
+        assert.equal(job("pull-request.yml", "tests").calls, "./.github/workflows/tests.yml");
+        assert.ok(job("tests.yml", "run-all").steps.some((step) => step.run === "bash tests/run-all.sh"));
     });
-  });
 
-  const commit = "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a";
-  const boundary = "arn:aws:iam::123456789012:policy/fargate-service/github-workload-boundary-1a2b3c4";
-  const lastImage = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/fargate-service-dev@sha256:${"e".repeat(64)}`;
-
-  it("passes the commit SHA, the workload boundary and the last image as stack config", () => {
-    const { status, configMap } = runStep(stackConfigStep(), {
-      IMAGE_TAG: commit,
-      PERMISSIONS_BOUNDARY_ARN: boundary,
-      CACHE_FROM_IMAGE: lastImage,
+    it("deploys only after the same tests pass", () => {
+        assert.deepEqual(job("deploy.yml", "deploy").definition.needs, ["select-stack", "tests"]);
     });
-    assert.equal(status, 0);
-    assert.deepEqual(configMap, {
-      "fargate-service:imageTag": { value: commit, secret: false },
-      "fargate-service:permissionsBoundaryArn": { value: boundary, secret: false },
-      "fargate-service:cacheFromImage": { value: lastImage, secret: false },
+
+    it("deploys main to dev and release tags to prod", () => {
+        const selection = job("deploy.yml", "select-stack").steps[0].run ?? "";
+        assert.match(selection, /push:refs\/heads\/main\) stack=dev/);
+        assert.match(selection, /push:refs\/tags\/v\*\) stack=prod/);
     });
-  });
 
-  it("builds without a cache source when the stack has no image yet", () => {
-    const { status, configMap } = runStep(stackConfigStep(), { IMAGE_TAG: commit, PERMISSIONS_BOUNDARY_ARN: boundary, CACHE_FROM_IMAGE: "" });
-    assert.equal(status, 0);
-    assert.deepEqual(Object.keys(configMap ?? {}), ["fargate-service:imageTag", "fargate-service:permissionsBoundaryArn"]);
-  });
+    const stackConfigStep = () => {
+        const step = job("deploy.yml", "deploy").steps.find(
+            (candidate) => candidate.name === "Write the stack config for this commit",
+        );
+        assert.ok(step?.run, "deploy.yml has no step that writes the stack config");
+        return step;
+    };
 
-  it("stops before pulumi up when the workload boundary is not configured", () => {
-    const { status, log, configMap } = runStep(stackConfigStep(), { IMAGE_TAG: commit, PERMISSIONS_BOUNDARY_ARN: "", CACHE_FROM_IMAGE: "" });
-    assert.equal(status, 1);
-    assert.match(log, /::error title=WORKLOAD_PERMISSIONS_BOUNDARY_ARN is not set::.*workloadPermissionsBoundaryArn/);
-    assert.equal(configMap, undefined);
-  });
+    it("feeds the stack config from the commit, the bootstrap's boundary and the last deploy", () => {
+        assert.deepEqual(stackConfigStep().env, {
+            IMAGE_TAG: "${{ github.sha }}",
+            PERMISSIONS_BOUNDARY_ARN: "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN }}",
+            CACHE_FROM_IMAGE: "${{ steps.last-deploy.outputs.image }}",
+        });
+    });
 
-  it("previews with the deploys' workload boundary, so the diff does not show it removed", () => {
-    const preview = job("pull-request.yml", "cloud-preview").steps.find((step) => step.with.command === "preview");
-    const configMap = load(String(preview?.with["config-map"])) as Record<string, { value: string }>;
-    assert.equal(configMap["fargate-service:permissionsBoundaryArn"]?.value, "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN }}");
-  });
+    const commit = "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a";
+    const boundary = "arn:aws:iam::123456789012:policy/fargate-service/github-workload-boundary-1a2b3c4";
+    const lastImage = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/fargate-service-dev@sha256:${"e".repeat(64)}`;
+
+    it("passes the commit SHA, the workload boundary and the last image as stack config", () => {
+        const { status, configMap } = runStep(stackConfigStep(), {
+            IMAGE_TAG: commit,
+            PERMISSIONS_BOUNDARY_ARN: boundary,
+            CACHE_FROM_IMAGE: lastImage,
+        });
+        assert.equal(status, 0);
+        assert.deepEqual(configMap, {
+            "fargate-service:imageTag": { value: commit, secret: false },
+            "fargate-service:permissionsBoundaryArn": { value: boundary, secret: false },
+            "fargate-service:cacheFromImage": { value: lastImage, secret: false },
+        });
+    });
+
+    it("builds without a cache source when the stack has no image yet", () => {
+        const { status, configMap } = runStep(stackConfigStep(), {
+            IMAGE_TAG: commit,
+            PERMISSIONS_BOUNDARY_ARN: boundary,
+            CACHE_FROM_IMAGE: "",
+        });
+        assert.equal(status, 0);
+        assert.deepEqual(Object.keys(configMap ?? {}), [
+            "fargate-service:imageTag",
+            "fargate-service:permissionsBoundaryArn",
+        ]);
+    });
+
+    it("stops before pulumi up when the workload boundary is not configured", () => {
+        const { status, log, configMap } = runStep(stackConfigStep(), {
+            IMAGE_TAG: commit,
+            PERMISSIONS_BOUNDARY_ARN: "",
+            CACHE_FROM_IMAGE: "",
+        });
+        assert.equal(status, 1);
+        assert.match(
+            log,
+            /::error title=WORKLOAD_PERMISSIONS_BOUNDARY_ARN is not set::.*workloadPermissionsBoundaryArn/,
+        );
+        assert.equal(configMap, undefined);
+    });
+
+    it("previews with the deploys' workload boundary, so the diff does not show it removed", () => {
+        const preview = job("pull-request.yml", "cloud-preview").steps.find((step) => step.with.command === "preview");
+        const configMap = load(String(preview?.with["config-map"])) as Record<string, { value: string }>;
+        assert.equal(
+            configMap["fargate-service:permissionsBoundaryArn"]?.value,
+            "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN }}",
+        );
+    });
 });
 
 /** Runs a bash `run:` step as the runner does, `env` standing in for its `${{ }}` values; reads its config-map output. */
 function runStep(step: Step, env: Record<string, string>) {
-  const directory = mkdtempSync(join(tmpdir(), "step-"));
-  try {
-    const outputFile = join(directory, "github-output");
-    writeFileSync(outputFile, "");
-    const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run ?? ""], {
-      encoding: "utf8",
-      env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, ...env },
-    });
-    const block = /^config-map<<(\w+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(outputFile, "utf8"));
-    return {
-      status: result.status,
-      log: result.stdout + result.stderr,
-      configMap: block ? (load(block[2]) as Record<string, unknown>) : undefined,
-    };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
+    const directory = mkdtempSync(join(tmpdir(), "step-"));
+    try {
+        const outputFile = join(directory, "github-output");
+        writeFileSync(outputFile, "");
+        const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run ?? ""], {
+            encoding: "utf8",
+            env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, ...env },
+        });
+        const block = /^config-map<<(\w+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(outputFile, "utf8"));
+        return {
+            status: result.status,
+            log: result.stdout + result.stderr,
+            configMap: block ? (load(block[2]) as Record<string, unknown>) : undefined,
+        };
+    } finally {
+        rmSync(directory, { recursive: true, force: true });
+    }
 }

@@ -2,7 +2,15 @@
 // models of AWS and Docker, and every resource, invoke and stack output is recorded. The infra unit tests and the
 // offline plan share this one engine.
 import * as pulumi from "@pulumi/pulumi";
-import { awsInvokeModels, awsResourceModels, InvokeModel, ModelContext, ResourceModel, sha256 } from "./awsModels";
+import {
+    awsInvokeModels,
+    awsResourceModels,
+    Inputs,
+    InvokeModel,
+    ModelContext,
+    ResourceModel,
+    sha256,
+} from "./awsModels";
 import { Monitor, RecordedInvoke, RecordedResource, recordCalls } from "./recorder";
 
 export type { RecordedInvoke, RecordedResource } from "./recorder";
@@ -87,10 +95,11 @@ export class MockEngine {
                             ),
                         );
                     }
-                    const { id, ...computed } = model(args.name, args.inputs, context(`${args.type}::${args.name}`));
+                    const inputs = args.inputs as Inputs;
+                    const { id, ...computed } = model(args.name, inputs, context(`${args.type}::${args.name}`));
                     return {
                         id,
-                        state: { ...args.inputs, ...computed, ...awsCommonOutputs(args.type, args.inputs, context("")) },
+                        state: { ...inputs, ...computed, ...awsCommonOutputs(args.type, inputs, context("")) },
                     };
                 },
                 call(args) {
@@ -103,7 +112,8 @@ export class MockEngine {
                             ),
                         );
                     }
-                    return model(args.inputs, context(`${args.token}::${JSON.stringify(args.inputs)}`));
+                    const inputs = args.inputs as Inputs;
+                    return model(inputs, context(`${args.token}::${JSON.stringify(inputs)}`));
                 },
             },
             options.project,
@@ -138,7 +148,7 @@ export class MockEngine {
         const all = await this.settled();
         const below = new Set([urn]);
         const descendants: RecordedResource[] = [];
-        for (let grew = true; grew; ) {
+        for (let grew = true; grew;) {
             grew = false;
             for (const resource of all) {
                 if (resource.parent !== undefined && below.has(resource.parent) && !below.has(resource.urn)) {
@@ -172,7 +182,7 @@ export class MockEngine {
             // resource completes instead of leaving rejected promises behind; the error is thrown below.
             await pulumi.runtime.runInPulumiStack(async () => {
                 try {
-                    return { ...(await import(programPath)) };
+                    return { ...((await import(programPath)) as Record<string, unknown>) };
                 } catch (error) {
                     this.fail(asError(error));
                     return {};
@@ -240,7 +250,9 @@ function asError(reason: unknown): Error {
 function waitForRegistrations(): Promise<void> {
     const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
     if (runtime.waitForRPCs === undefined) {
-        throw new Error("@pulumi/pulumi no longer exports runtime.waitForRPCs; MockEngine.settled needs another way to wait");
+        throw new Error(
+            "@pulumi/pulumi no longer exports runtime.waitForRPCs; MockEngine.settled needs another way to wait",
+        );
     }
     return runtime.waitForRPCs();
 }

@@ -37,16 +37,27 @@ const baseArgs: FargateServiceArgs = {
 describe("FargateService", () => {
     it("runs the image by digest as the task's one container, with its size and architecture", async () => {
         const declared = await declaredBy(
-            new FargateService("size", { ...baseArgs, environment: "size", cpu: 1024, memory: 3072, cpuArchitecture: "ARM64" }),
+            new FargateService("size", {
+                ...baseArgs,
+                environment: "size",
+                cpu: 1024,
+                memory: 3072,
+                cpuArchitecture: "ARM64",
+            }),
         );
         const task = declared.one(tokens.taskDefinition).inputs;
-        assert.deepEqual([task.cpu, task.memory, task.networkMode, task.requiresCompatibilities], ["1024", "3072", "awsvpc", ["FARGATE"]]);
+        assert.deepEqual(
+            [task.cpu, task.memory, task.networkMode, task.requiresCompatibilities],
+            ["1024", "3072", "awsvpc", ["FARGATE"]],
+        );
         assert.deepEqual(task.runtimePlatform, { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" });
         assert.equal(declared.container().image, image);
     });
 
     it("names the family and the log group after the project and environment, and tells the service both", async () => {
-        const declared = await declaredBy(new FargateService("names", { ...baseArgs, environment: "names", version: "abc1234" }));
+        const declared = await declaredBy(
+            new FargateService("names", { ...baseArgs, environment: "names", version: "abc1234" }),
+        );
         assert.equal(declared.one(tokens.taskDefinition).inputs.family, "fargate-service-names");
         assert.equal(declared.one(tokens.logGroup).inputs.name, "/ecs/fargate-service/names");
         assert.deepEqual(declared.container().environment, [
@@ -60,20 +71,28 @@ describe("FargateService", () => {
     });
 
     it("drains 10 s on SIGTERM and gives ECS 5 s more before SIGKILL; ships logs with awslogs", async () => {
-        const declared = await declaredBy(new FargateService("stop", { ...baseArgs, environment: "stop", logRetentionDays: 90 }));
+        const declared = await declaredBy(
+            new FargateService("stop", { ...baseArgs, environment: "stop", logRetentionDays: 90 }),
+        );
         const logGroup = declared.one(tokens.logGroup);
         assert.equal(declared.container().stopTimeout, 15);
         assert.equal(logGroup.inputs.retentionInDays, 90);
         assert.deepEqual(declared.container().logConfiguration, {
             logDriver: "awslogs",
-            options: { "awslogs-group": logGroup.outputs.name, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "app" },
+            options: {
+                "awslogs-group": logGroup.outputs.name,
+                "awslogs-region": "us-east-1",
+                "awslogs-stream-prefix": "app",
+            },
         });
     });
 
     it("mounts a writable /tmp, the only writable path", async () => {
         const declared = await declaredBy(new FargateService("tmp", { ...baseArgs, environment: "tmp" }));
         assert.deepEqual(declared.one(tokens.taskDefinition).inputs.volumes, [{ name: "tmp" }]);
-        assert.deepEqual(declared.container().mountPoints, [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }]);
+        assert.deepEqual(declared.container().mountPoints, [
+            { sourceVolume: "tmp", containerPath: "/tmp", readOnly: false },
+        ]);
     });
 
     it("deploys new tasks before stopping old ones, rolls back ones that never turn healthy, and waits for steady state", async () => {
@@ -81,14 +100,23 @@ describe("FargateService", () => {
         const service = declared.one(tokens.service).inputs;
         assert.deepEqual(service.deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.deepEqual([service.deploymentMinimumHealthyPercent, service.deploymentMaximumPercent], [100, 200]);
-        assert.deepEqual([service.healthCheckGracePeriodSeconds, service.waitForSteadyState, service.launchType], [30, true, "FARGATE"]);
-        assert.deepEqual(declared.one(tokens.cluster).inputs.settings, [{ name: "containerInsights", value: "enabled" }]);
+        assert.deepEqual(
+            [service.healthCheckGracePeriodSeconds, service.waitForSteadyState, service.launchType],
+            [30, true, "FARGATE"],
+        );
+        assert.deepEqual(declared.one(tokens.cluster).inputs.settings, [
+            { name: "containerInsights", value: "enabled" },
+        ]);
     });
 
     it("places tasks in the given subnets and group, with a public IP only when told, behind the target group", async () => {
         for (const assignPublicIp of [true, false]) {
             const declared = await declaredBy(
-                new FargateService(`placement-${assignPublicIp}`, { ...baseArgs, environment: `p${assignPublicIp}`, assignPublicIp }),
+                new FargateService(`placement-${assignPublicIp}`, {
+                    ...baseArgs,
+                    environment: `p${assignPublicIp}`,
+                    assignPublicIp,
+                }),
             );
             const service = declared.one(tokens.service).inputs;
             assert.deepEqual(service.networkConfiguration, {
@@ -96,12 +124,21 @@ describe("FargateService", () => {
                 securityGroups: [baseArgs.securityGroupId],
                 assignPublicIp,
             });
-            assert.deepEqual(service.loadBalancers, [{ targetGroupArn: baseArgs.targetGroupArn, containerName: "app", containerPort: 8080 }]);
+            assert.deepEqual(service.loadBalancers, [
+                { targetGroupArn: baseArgs.targetGroupArn, containerName: "app", containerPort: 8080 },
+            ]);
         }
     });
 
     it("with minCount equal to maxCount has no autoscaling and keeps desiredCount under Pulumi's control", async () => {
-        const declared = await declaredBy(new FargateService("fixed", { ...baseArgs, environment: "fixed", desiredCount: 2, scaling: { ...baseArgs.scaling, minCount: 2, maxCount: 2 } }));
+        const declared = await declaredBy(
+            new FargateService("fixed", {
+                ...baseArgs,
+                environment: "fixed",
+                desiredCount: 2,
+                scaling: { ...baseArgs.scaling, minCount: 2, maxCount: 2 },
+            }),
+        );
         assert.deepEqual(declared.all(tokens.scalingTarget), []);
         assert.deepEqual(declared.one(tokens.service).ignoreChanges, []);
         assert.equal(declared.one(tokens.service).inputs.desiredCount, 2);
@@ -113,12 +150,21 @@ describe("FargateService", () => {
                 ...baseArgs,
                 environment: "scaled",
                 desiredCount: 2,
-                scaling: { ...baseArgs.scaling, minCount: 2, maxCount: 6, cpuTargetPercent: 50, requestsPerTarget: 500 },
+                scaling: {
+                    ...baseArgs.scaling,
+                    minCount: 2,
+                    maxCount: 6,
+                    cpuTargetPercent: 50,
+                    requestsPerTarget: 500,
+                },
             }),
         );
         const target = declared.one(tokens.scalingTarget).inputs;
         const service = declared.one(tokens.service);
-        assert.deepEqual([target.minCapacity, target.maxCapacity, target.scalableDimension], [2, 6, "ecs:service:DesiredCount"]);
+        assert.deepEqual(
+            [target.minCapacity, target.maxCapacity, target.scalableDimension],
+            [2, 6, "ecs:service:DesiredCount"],
+        );
         assert.equal(target.resourceId, `service/${declared.one(tokens.cluster).outputs.name}/${service.outputs.name}`);
         const tracking = declared
             .all(tokens.scalingPolicy)
@@ -127,7 +173,13 @@ describe("FargateService", () => {
             tracking.map((config) => [config.predefinedMetricSpecification, config.targetValue]),
             [
                 [{ predefinedMetricType: "ECSServiceAverageCPUUtilization" }, 50],
-                [{ predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: baseArgs.scaling.requestCountLabel }, 500],
+                [
+                    {
+                        predefinedMetricType: "ALBRequestCountPerTarget",
+                        resourceLabel: baseArgs.scaling.requestCountLabel,
+                    },
+                    500,
+                ],
             ],
         );
         assert.deepEqual(service.ignoreChanges, ["desiredCount"]);

@@ -39,14 +39,26 @@ describe("ImageRegistry", () => {
         assert.deepEqual(
             policy.rules.map((rule) => [rule.rulePriority, rule.selection, rule.action.type]),
             [
-                [1, { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 }, "expire"],
-                [2, { tagStatus: "tagged", tagPatternList: ["*"], countType: "imageCountMoreThan", countNumber: 5 }, "expire"],
+                [
+                    1,
+                    { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 },
+                    "expire",
+                ],
+                [
+                    2,
+                    { tagStatus: "tagged", tagPatternList: ["*"], countType: "imageCountMoreThan", countNumber: 5 },
+                    "expire",
+                ],
             ],
         );
     });
 
     it("builds app/Dockerfile from the repository root for the task's platform, tagged with the commit", async () => {
-        const registry = new ImageRegistry("build", { ...baseArgs, repositoryName: "unit-build", platform: "linux/arm64" });
+        const registry = new ImageRegistry("build", {
+            ...baseArgs,
+            repositoryName: "unit-build",
+            platform: "linux/arm64",
+        });
         const declared = await declaredBy(registry);
         const image = declared.one(tokens.image);
         assert.deepEqual(image.inputs.build, {
@@ -65,11 +77,17 @@ describe("ImageRegistry", () => {
         const declared = await declaredBy(
             new ImageRegistry("cache", { ...baseArgs, repositoryName: "unit-cache", cacheFromImage: earlier }),
         );
-        assert.deepEqual((declared.one(tokens.image).inputs.build as Record<string, unknown>).cacheFrom, { images: [earlier] });
+        assert.deepEqual((declared.one(tokens.image).inputs.build as Record<string, unknown>).cacheFrom, {
+            images: [earlier],
+        });
     });
 
     it("for a rollback builds nothing and deploys the digest ECR holds for the tag", async () => {
-        const registry = new ImageRegistry("rollback", { ...baseArgs, repositoryName: "unit-rollback", buildImage: false });
+        const registry = new ImageRegistry("rollback", {
+            ...baseArgs,
+            repositoryName: "unit-rollback",
+            buildImage: false,
+        });
         const declared = await declaredBy(registry);
         assert.deepEqual(declared.all(tokens.image), []);
         const lookup = engine.calls.find(
@@ -77,6 +95,9 @@ describe("ImageRegistry", () => {
         );
         assert.equal(lookup?.args.imageTag, imageTag);
         const repositoryUrl = String(declared.one(tokens.repository).outputs.repositoryUrl);
-        assert.match(await promiseOf(registry.imageRef), new RegExp(`^${repositoryUrl.replace(/\./g, "\\.")}@sha256:[0-9a-f]{64}$`));
+        assert.match(
+            await promiseOf(registry.imageRef),
+            new RegExp(`^${repositoryUrl.replace(/\./g, "\\.")}@sha256:[0-9a-f]{64}$`),
+        );
     });
 });

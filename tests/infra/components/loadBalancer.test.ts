@@ -60,7 +60,12 @@ describe("LoadBalancer", () => {
 
     it("targets task IPs on the container port, checks the health path every 10 s and drains for the given delay", async () => {
         const declared = await declaredBy(
-            new LoadBalancer("health", { ...baseArgs, containerPort: 9000, healthCheckPath: "/healthz", deregistrationDelaySeconds: 5 }),
+            new LoadBalancer("health", {
+                ...baseArgs,
+                containerPort: 9000,
+                healthCheckPath: "/healthz",
+                deregistrationDelaySeconds: 5,
+            }),
         );
         const group = declared.one(tokens.targetGroup).inputs;
         assert.deepEqual(

@@ -64,7 +64,9 @@ describe("Network", () => {
         const declared = await declaredBy(new Network("routes", { ...baseArgs, availabilityZones: 3 }));
         const routeOf = (subnetId: unknown) => {
             const [association] = declared.where(tokens.routeTableAssociation, "subnetId", subnetId);
-            const table = declared.all(tokens.routeTable).find((candidate) => candidate.id === association.inputs.routeTableId);
+            const table = declared
+                .all(tokens.routeTable)
+                .find((candidate) => candidate.id === association.inputs.routeTableId);
             return (table?.inputs.routes as Record<string, string>[])[0];
         };
         const gatewayId = declared.one(tokens.internetGateway).id;
@@ -72,7 +74,9 @@ describe("Network", () => {
             assert.deepEqual(routeOf(subnet.id), { cidrBlock: "0.0.0.0/0", gatewayId });
         }
         const natOfZone = (zone: unknown) => {
-            const publicSubnet = subnetsOf(declared, "public").find((subnet) => subnet.inputs.availabilityZone === zone);
+            const publicSubnet = subnetsOf(declared, "public").find(
+                (subnet) => subnet.inputs.availabilityZone === zone,
+            );
             return declared.all(tokens.natGateway).find((nat) => nat.inputs.subnetId === publicSubnet?.id)?.id;
         };
         for (const subnet of subnetsOf(declared, "private")) {

@@ -13,7 +13,7 @@ process.on("uncaughtException", (error) => {
     process.exit(1);
 });
 
-runPlanCommand(process.argv.slice(2), {
+void runPlanCommand(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: userDirectory(),

@@ -103,7 +103,7 @@ function text(value: unknown, where: string, reject: Reject): string {
     if (typeof value !== "string" || value === "") {
         reject(`\`${where}\` is ${shown(value)}; expected a non-empty string`);
     }
-    return value as string;
+    return value;
 }
 
 function strings(value: unknown, where: string, reject: Reject): string[] {

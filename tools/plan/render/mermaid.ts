@@ -114,7 +114,7 @@ class Diagram {
             const inputs = association.inputs as Inputs;
             const subnet = this.stack.referenced(inputs.subnetId);
             const table = this.stack.referenced(inputs.routeTableId);
-            for (const route of ((table?.inputs as Inputs | undefined)?.routes ?? []) as Inputs[]) {
+            for (const route of (table?.inputs?.routes ?? []) as Inputs[]) {
                 const target = this.stack.referenced(route.gatewayId ?? route.natGatewayId);
                 if (subnet !== undefined && target !== undefined) {
                     this.edge(nodeId(subnet), nodeId(target), `${route.cidrBlock}`, true);
