@@ -2,13 +2,13 @@
 // security posture, and the resources, outputs and configuration folded away.
 import { PlanDiff } from "../diff/diff";
 import { highlights } from "./highlights";
-import { iamRoles } from "./iamView";
 import { renderMermaid } from "./mermaid";
 import { StackModel } from "../model/stackModel";
 import { diffLines, summary } from "./diffText";
 import { countSummary, imageTagNote, typeCounts } from "./terminal";
 import { resourceTypes as t, shortType } from "../../resourceTypes";
-import { exposure, firewallRules } from "./firewallView";
+import { planSections } from "./sections";
+import { cell, code } from "./markdownText";
 import { planDisclaimer, readText } from "../model/snapshot";
 
 export function renderMarkdown(stack: StackModel, comparison?: { diff: PlanDiff; baseLabel: string }): string {
@@ -43,7 +43,7 @@ export function renderMarkdown(stack: StackModel, comparison?: { diff: PlanDiff;
         renderMermaid(stack).trimEnd(),
         "```",
         "",
-        ...postureSection(stack),
+        ...planSections.flatMap((section) => [`#### ${section.title}`, "", ...section.markdown(stack), ""]),
     );
     lines.push(
         ...folded(`Resources: ${stack.resources.length}, by type`, [
@@ -78,46 +78,6 @@ function resourceList(stack: StackModel, parent: string | null, indent: string):
     });
 }
 
-function postureSection(stack: StackModel): string[] {
-    const rules = firewallRules(stack).map(
-        (rule) =>
-            `| ${rule.direction} | \`${rule.group}\` | ${rule.ports} | ${cell(rule.peer)} | ${cell(rule.description)} |`,
-    );
-    const roles = iamRoles(stack).flatMap((role) => [
-        `- \`${role.name}\` (path \`${role.path}\`${role.permissionsBoundary === undefined ? "" : `, boundary \`${role.permissionsBoundary}\``})`,
-        ...role.trustedBy.map((statement) => `  - trusted: ${code(statement)}`),
-        ...role.inlinePolicies.flatMap((policy) =>
-            policy.statements.map((s) => `  - inline policy \`${policy.name}\`: ${code(s)}`),
-        ),
-        ...(role.inlinePolicies.length === 0 ? ["  - inline policies: none"] : []),
-        `  - managed policies: ${role.managedPolicies.map(code).join(", ") || "none"}`,
-    ]);
-    return [
-        "#### Security posture",
-        "",
-        ...exposure(stack).map((line) => `- ${line}`),
-        "",
-        "| Direction | Security group | Ports | Peer | Description |",
-        "| --- | --- | --- | --- | --- |",
-        ...rules,
-        "",
-        "IAM roles and the policies attached to them:",
-        "",
-        ...roles,
-        "",
-    ];
-}
-
 function folded(summaryText: string, body: string[]): string[] {
     return [`<details><summary>${summaryText}</summary>`, "", ...body, "", "</details>", ""];
-}
-
-function code(text: string): string {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-
-/** A value for a table cell: pipes escaped so they do not end the cell. */
-function cell(value: unknown): string {
-    const text = typeof value === "string" ? value : JSON.stringify(value);
-    return text === "" ? '""' : text.replace(/\|/g, "\\|");
 }

@@ -1,10 +1,9 @@
 // The plan as text for a terminal: what it is, counts per type, the resources as a tree with their key properties,
-// the security posture, the stack outputs and the configuration.
+// the plan sections (security posture, ...), the data sources read, the stack outputs and the configuration.
 import { highlights } from "./highlights";
-import { iamRoles } from "./iamView";
 import { StackModel } from "../model/stackModel";
 import { compareText, display } from "../model/properties";
-import { exposure, firewallRules } from "./firewallView";
+import { planSections } from "./sections";
 import { planDisclaimer, readText, Snapshot } from "../model/snapshot";
 
 const width = 110;
@@ -21,8 +20,7 @@ export function renderTerminal(stack: StackModel): string {
         "Resources by parent, with the properties reviewers check",
         ...treeLines(stack, null, ""),
         "",
-        ...postureLines(stack),
-        "",
+        ...planSections.flatMap((section) => [section.title, ...section.terminal(stack), ""]),
         "Existing resources and facts the program reads (data sources, answered by the mocks)",
         ...snapshot.reads.map((read) => `  ${readText(read)}`),
         "",
@@ -92,40 +90,12 @@ function treeLines(stack: StackModel, parent: string | null, indent: string): st
     });
 }
 
-function postureLines(stack: StackModel): string[] {
-    const rules = firewallRules(stack).map((rule) => [
-        rule.direction,
-        rule.group,
-        rule.ports,
-        rule.direction === "inbound" ? `from ${rule.peer}` : `to ${rule.peer}`,
-        rule.description,
-    ]);
-    const roles = iamRoles(stack).flatMap((role) => [
-        `    ${role.name}  (path ${role.path}${role.permissionsBoundary === undefined ? "" : `, boundary ${role.permissionsBoundary}`})`,
-        ...role.trustedBy.map((statement) => `      trusted: ${statement}`),
-        ...role.inlinePolicies.flatMap((policy) =>
-            policy.statements.map((s) => `      inline policy ${policy.name}: ${s}`),
-        ),
-        ...(role.inlinePolicies.length === 0 ? ["      inline policies: none"] : []),
-        `      managed policies: ${role.managedPolicies.join(", ") || "none"}`,
-    ]);
-    return [
-        "Security posture",
-        "  Public exposure",
-        ...exposure(stack).map((line) => `    ${line}`),
-        "  Security group rules (every rule the program declares)",
-        ...table(rules, "    "),
-        "  IAM roles and the policies attached to them",
-        ...roles,
-    ];
-}
-
 function text(value: unknown): string {
     return typeof value === "string" ? value : display(value);
 }
 
 /** Rows with their columns padded to the widest cell. */
-function table(rows: string[][], indent: string): string[] {
+export function table(rows: string[][], indent: string): string[] {
     const widths = rows.reduce<number[]>((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, cell.length)), []);
     return rows.map(
         (row) => `${indent}${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ")}`,

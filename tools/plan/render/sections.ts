@@ -1,0 +1,15 @@
+// The plan's sections after the resources: what a reviewer reads about the stack as a whole. Each section renders
+// itself for the terminal and for Markdown, so a new one is a module and a line here.
+import { StackModel } from "../model/stackModel";
+import { postureSection } from "./posture";
+
+export interface PlanSection {
+    /** The heading: a line in the terminal, an h4 in Markdown. */
+    title: string;
+    /** The section's lines for the terminal, indented by two spaces. */
+    terminal(stack: StackModel): string[];
+    /** The section's Markdown, without its heading. */
+    markdown(stack: StackModel): string[];
+}
+
+export const planSections: readonly PlanSection[] = [postureSection];
