@@ -267,13 +267,13 @@ public sealed class GracefulShutdownTests
     /// <summary>The moment SIGTERM was sent, shared by every client.</summary>
     private sealed class SignalClock
     {
-        private long markedAt;
+        private long _markedAt;
 
-        public bool IsMarked => Volatile.Read(ref markedAt) != 0;
+        public bool IsMarked => Volatile.Read(ref _markedAt) != 0;
 
-        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Volatile.Read(ref markedAt));
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Volatile.Read(ref _markedAt));
 
-        public void Mark() => Volatile.Write(ref markedAt, Stopwatch.GetTimestamp());
+        public void Mark() => Volatile.Write(ref _markedAt, Stopwatch.GetTimestamp());
     }
 
     private sealed class ClientTally

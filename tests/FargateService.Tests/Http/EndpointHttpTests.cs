@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using FargateService.Endpoints;
 
 namespace FargateService.Tests.Http;
 

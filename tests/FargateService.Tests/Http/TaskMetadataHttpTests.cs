@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using FargateService.Endpoints;
 using FargateService.Identity;
 using FargateService.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
