@@ -2,7 +2,8 @@
 # The repository's one test command, on a fresh machine as in CI: installs what each suite
 # needs, runs every suite even when an earlier one fails, and ends with one summary line.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+# No -e: a failing suite must not stop the others, so a failed cd has to stop the run itself.
+cd "$(dirname "$0")/.." || exit 1
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
