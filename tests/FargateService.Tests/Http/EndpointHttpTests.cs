@@ -86,14 +86,6 @@ public sealed class EndpointHttpTests
         Assert.That(body, Does.Not.Contain("hunter2").And.Not.Contain("InvalidOperationException").And.Not.Contain(" at "));
     }
 
-    [Test]
-    public async Task AnyResponse_Always_HasNoServerHeader()
-    {
-        using var response = await _client.GetAsync(new Uri("/health", UriKind.Relative));
-
-        Assert.That(response.Headers.Server, Is.Empty);
-    }
-
     /// <summary>Checks the problem+json body exactly (type, title, status and a trace id, nothing else) and returns it.</summary>
     private static async Task<string> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string title, string type)
     {

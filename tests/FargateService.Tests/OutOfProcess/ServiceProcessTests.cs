@@ -15,22 +15,6 @@ public sealed class ServiceProcessTests
     private static readonly Dictionary<string, string> NoSettings = [];
 
     [Test]
-    public async Task Health_RealKestrel_AnswersWithoutServerHeader()
-    {
-        await using var service = await ServiceProcess.StartAsync(NoSettings);
-        using var client = new HttpClient();
-
-        using var response = await client.GetAsync(new Uri(service.BaseUri, "/health"));
-
-        Assert.Multiple(async () =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"status":"healthy"}"""));
-            Assert.That(response.Headers.Contains("Server"), Is.False);
-        });
-    }
-
-    [Test]
     public async Task Root_NoEcsVariable_ReportsSettingsAndHostName()
     {
         await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
