@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using FargateService.Tests.Support;
 
 namespace FargateService.Tests.Http;
 
@@ -23,6 +24,7 @@ public sealed class EndpointHttpTests
     [Test]
     public async Task GetRoot_InstanceKnown_ReturnsServiceDescriptionAsJson()
     {
+        var settings = TestSettings.Settings;
         Factory.Identity.Setup(i => i.GetAsync(It.IsAny<CancellationToken>())).ReturnsAsync("0f1e2d3c4b5a");
 
         using var response = await _client.GetAsync(new Uri("/", UriKind.Relative));
@@ -32,7 +34,7 @@ public sealed class EndpointHttpTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
             Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
-                """{"service":"orders","version":"3f2c1ab","environment":"test","instance":"0f1e2d3c4b5a"}"""));
+                $$"""{"service":"{{settings.ServiceName}}","version":"{{settings.Version}}","environment":"{{settings.Environment}}","instance":"0f1e2d3c4b5a"}"""));
         });
     }
 
