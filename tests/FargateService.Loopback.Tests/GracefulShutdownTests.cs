@@ -62,7 +62,8 @@ public sealed class GracefulShutdownTests
     public async Task Sigterm_RequestsOutlastTheShutdownTimeout_ExitsZeroWithinTheTimeout()
     {
         // A dependency slower than the shutdown timeout: the service must not overstay it (ECS
-        // kills the task 30 s after SIGTERM), and a request it gives up on gets no partial answer.
+        // kills the container its stopTimeout after SIGTERM: 15 s in the stack, 5 s more than the
+        // service drains), and a request it gives up on gets no partial answer.
         const int shortShutdownTimeoutSeconds = 1;
         using var metadata = new SlowTaskMetadataEndpoint(TimeSpan.FromSeconds(4));
         using var service = await StartServiceAsync(shortShutdownTimeoutSeconds, metadata).ConfigureAwait(false);
