@@ -7,6 +7,7 @@
 #
 # Usage: bash bench/levers.sh [--rounds N] [lever ...]   (default: every lever, 3 rounds)
 set -euo pipefail
+# shellcheck source=bench/lib.sh # the path from the repository root, where tests/lint.sh runs shellcheck -x
 source "$(dirname "$0")/lib.sh"
 
 rounds=3 selected=()

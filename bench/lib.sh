@@ -4,6 +4,7 @@
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Outside the work tree: build/ belongs to the infra build, which clears it.
+# shellcheck disable=SC2034 # read by the scripts that source this file
 BENCH_OUT="${BENCH_WORK_DIR:-/tmp/fargate-service-bench}"
 # Processes this script started; stop_started_processes ends exactly these.
 STARTED_PIDS=()
@@ -87,6 +88,7 @@ stop_service() {
   for _ in $(seq 150); do is_running "$pid" || break; sleep 0.1; done
   if is_running "$pid"; then kill -KILL "$pid" 2>/dev/null || true; killed=killed; fi
   wait "$pid" || status=$?
+  # shellcheck disable=SC2034 # read by the scripts that source this file
   STOP_RESULT="${killed:-$status}"
 }
 
@@ -109,6 +111,7 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 # CPU time the process has used, user + system, in clock ticks (fields 14 and 15 of
 # /proc/PID/stat, counted after the ")" that ends the command name).
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+# shellcheck disable=SC2034 # read by the scripts that source this file
 CLOCK_TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
 # run_wrk URL SECONDS CONNECTIONS OUTFILE: one bounded wrk run with the latency histogram.

@@ -12,6 +12,7 @@
 #   --name          names the publish folder and result files (default: the mode); bench/levers.sh
 #                   publishes every variant once (--publish-only), then measures them (--skip-publish)
 set -euo pipefail
+# shellcheck source=bench/lib.sh # the path from the repository root, where tests/lint.sh runs shellcheck -x
 source "$(dirname "$0")/lib.sh"
 
 mode=aot runs=3 load_seconds=60 service_env=() name="" publish=always

@@ -8,6 +8,7 @@
 # Usage: bash bench/sustained-load.sh [--seconds S]              publishes (aot) and starts the service
 #        bash bench/sustained-load.sh --pid PID --port PORT [--seconds S]   uses a running one
 set -euo pipefail
+# shellcheck source=bench/lib.sh # the path from the repository root, where tests/lint.sh runs shellcheck -x
 source "$(dirname "$0")/lib.sh"
 
 seconds=60 pid="" port=""

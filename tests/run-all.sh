@@ -2,7 +2,8 @@
 # The repository's one test command, on a fresh machine as in CI: installs what each suite
 # needs, runs every suite even when an earlier one fails, and ends with one summary line.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+# No -e: a failing suite must not stop the others, so a failed cd has to stop the run itself.
+cd "$(dirname "$0")/.." || exit 1
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
@@ -71,6 +72,7 @@ install_container_engine() {
 run_suite "native-toolchain" count_checks install_native_toolchain
 run_suite "csharp" count_dotnet dotnet test Stack.sln --configuration Release
 run_suite "npm-install" count_node npm ci --no-audit --no-fund
+run_suite "lint" count_checks bash tests/lint.sh
 run_suite "infra" count_node npm run test:infra
 run_suite "workflows" count_node bash tests/workflows/check.sh
 run_suite "sustained-load" count_checks bash bench/sustained-load.sh

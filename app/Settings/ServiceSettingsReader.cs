@@ -37,7 +37,7 @@ public static class ServiceSettingsReader
             Environment = reader.Read("APP_ENVIRONMENT", "local", LabelRule, TryParseLabel),
             Version = reader.Read("APP_VERSION", "dev", LabelRule, TryParseLabel),
             ShutdownTimeout = reader.Read("APP_SHUTDOWN_TIMEOUT_SECONDS", TimeSpan.FromSeconds(10),
-                "a whole number of seconds from 1 to 120 (keep it below the task's stopTimeout, 30 s by default)",
+                "a whole number of seconds from 1 to 120 (keep it below the container's stopTimeout, 15 s in the stack)",
                 (string raw, out TimeSpan value) => TryParseDuration(raw, 1, 120, TimeSpan.FromSeconds, out value)),
             LogLevel = reader.Read("APP_LOG_LEVEL", LogLevel.Information,
                 "one of " + string.Join(", ", Enum.GetNames<LogLevel>()), TryParseLogLevel),

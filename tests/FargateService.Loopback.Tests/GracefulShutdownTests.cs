@@ -62,7 +62,8 @@ public sealed class GracefulShutdownTests
     public async Task Sigterm_RequestsOutlastTheShutdownTimeout_ExitsZeroWithinTheTimeout()
     {
         // A dependency slower than the shutdown timeout: the service must not overstay it (ECS
-        // kills the task 30 s after SIGTERM), and a request it gives up on gets no partial answer.
+        // kills the container its stopTimeout after SIGTERM: 15 s in the stack, 5 s more than the
+        // service drains), and a request it gives up on gets no partial answer.
         const int shortShutdownTimeoutSeconds = 1;
         using var metadata = new SlowTaskMetadataEndpoint(TimeSpan.FromSeconds(4));
         using var service = await StartServiceAsync(shortShutdownTimeoutSeconds, metadata).ConfigureAwait(false);
@@ -267,13 +268,13 @@ public sealed class GracefulShutdownTests
     /// <summary>The moment SIGTERM was sent, shared by every client.</summary>
     private sealed class SignalClock
     {
-        private long markedAt;
+        private long _markedAt;
 
-        public bool IsMarked => Volatile.Read(ref markedAt) != 0;
+        public bool IsMarked => Volatile.Read(ref _markedAt) != 0;
 
-        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Volatile.Read(ref markedAt));
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Volatile.Read(ref _markedAt));
 
-        public void Mark() => Volatile.Write(ref markedAt, Stopwatch.GetTimestamp());
+        public void Mark() => Volatile.Write(ref _markedAt, Stopwatch.GetTimestamp());
     }
 
     private sealed class ClientTally

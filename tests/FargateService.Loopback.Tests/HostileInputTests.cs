@@ -8,25 +8,25 @@ namespace FargateService.Loopback.Tests;
 [TestFixture]
 public sealed class HostileInputTests
 {
-    private ServiceProcess service = null!;
+    private ServiceProcess _service = null!;
 
     [OneTimeSetUp]
-    public async Task StartService() => service = await ServiceProcess.StartAsync().ConfigureAwait(false);
+    public async Task StartServiceAsync() => _service = await ServiceProcess.StartAsync().ConfigureAwait(false);
 
     [OneTimeTearDown]
-    public void StopService() => service.Dispose();
+    public void StopService() => _service.Dispose();
 
     [TearDown]
-    public async Task ServerStillServesTheNextRequest()
+    public async Task ServerStillServesTheNextRequestAsync()
     {
-        Assert.That(service.HasExited, Is.False, $"the service exited:\n{service.Output}");
-        var health = await RawHttpConnection.GetAsync(service.Port, "/health").ConfigureAwait(false);
+        Assert.That(_service.HasExited, Is.False, $"the service exited:\n{_service.Output}");
+        var health = await RawHttpConnection.GetAsync(_service.Port, "/health").ConfigureAwait(false);
         Assert.Multiple(() =>
         {
             Assert.That(health.StatusCode, Is.EqualTo(200));
             Assert.That(health.BodyText, Is.EqualTo("""{"status":"healthy"}"""));
-            Assert.That(service.Output, Does.Not.Contain("\"LogLevel\":\"Error\"").And.Not.Contain("\"LogLevel\":\"Critical\""));
-            Assert.That(service.Output, Does.Not.Contain("   at "), "a stack trace reached the log");
+            Assert.That(_service.Output, Does.Not.Contain("\"LogLevel\":\"Error\"").And.Not.Contain("\"LogLevel\":\"Critical\""));
+            Assert.That(_service.Output, Does.Not.Contain("   at "), "a stack trace reached the log");
         });
     }
 
@@ -119,7 +119,7 @@ public sealed class HostileInputTests
         // The body is itself a request: if the server framed the body wrongly it would answer
         // that smuggled request (a 404) instead of the next real one.
         const string smuggled = "GET /smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        using var connection = await RawHttpConnection.OpenAsync(service.Port).ConfigureAwait(false);
+        using var connection = await RawHttpConnection.OpenAsync(_service.Port).ConfigureAwait(false);
 
         await connection.SendAsync($"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {smuggled.Length}\r\n\r\n{smuggled}").ConfigureAwait(false);
         var first = await connection.ReadResponseAsync().ConfigureAwait(false);
@@ -134,7 +134,7 @@ public sealed class HostileInputTests
     [Test]
     public async Task BodyOnGetHealth_Chunked_IsIgnoredAndTheConnectionStaysUsable()
     {
-        using var connection = await RawHttpConnection.OpenAsync(service.Port).ConfigureAwait(false);
+        using var connection = await RawHttpConnection.OpenAsync(_service.Port).ConfigureAwait(false);
 
         await connection.SendAsync(
             "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n").ConfigureAwait(false);
@@ -152,7 +152,7 @@ public sealed class HostileInputTests
         // Two framings in one request is the classic request-smuggling shape: whatever the server
         // makes of the body, it must not answer the smuggled request or reuse the connection.
         const string smuggled = "GET /smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        using var connection = await RawHttpConnection.OpenAsync(service.Port).ConfigureAwait(false);
+        using var connection = await RawHttpConnection.OpenAsync(_service.Port).ConfigureAwait(false);
 
         await connection.SendAsync(
             $"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n{smuggled}").ConfigureAwait(false);
@@ -207,7 +207,7 @@ public sealed class HostileInputTests
 
     private async Task<RawResponse> ExchangeAsync(string request)
     {
-        using var connection = await RawHttpConnection.OpenAsync(service.Port).ConfigureAwait(false);
+        using var connection = await RawHttpConnection.OpenAsync(_service.Port).ConfigureAwait(false);
         await connection.SendAsync(request).ConfigureAwait(false);
         return await connection.ReadResponseAsync().ConfigureAwait(false)
             ?? throw new IncompleteResponseException("the server closed the connection without answering");

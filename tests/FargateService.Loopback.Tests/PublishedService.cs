@@ -13,19 +13,19 @@ public sealed class PublishedService
     private const string BinaryVariable = "LOOPBACK_SERVICE_BINARY";
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(15);
 
-    private static string? binaryPath;
+    private static string? _binaryPath;
 
     public static string BinaryPath =>
-        binaryPath ?? throw new InvalidOperationException("The service binary is resolved in the one-time set-up.");
+        _binaryPath ?? throw new InvalidOperationException("The service binary is resolved in the one-time set-up.");
 
     [OneTimeSetUp]
-    public async Task PublishOnce()
+    public async Task PublishOnceAsync()
     {
         var given = Environment.GetEnvironmentVariable(BinaryVariable);
         if (!string.IsNullOrEmpty(given))
         {
             Assert.That(File.Exists(given), Is.True, $"{BinaryVariable}={given}: no such file; unset it to publish app/.");
-            binaryPath = Path.GetFullPath(given);
+            _binaryPath = Path.GetFullPath(given);
             return;
         }
 
@@ -33,8 +33,8 @@ public sealed class PublishedService
         // Beside the test assembly (bin/ is ignored by git); build/ belongs to the infra build.
         var output = Path.Combine(AppContext.BaseDirectory, "service-under-test");
         await RunPublishAsync(Path.Combine(root, "app", "FargateService.csproj"), output).ConfigureAwait(false);
-        binaryPath = Path.Combine(output, "FargateService");
-        Assert.That(File.Exists(binaryPath), Is.True, $"dotnet publish produced no {binaryPath}");
+        _binaryPath = Path.Combine(output, "FargateService");
+        Assert.That(File.Exists(_binaryPath), Is.True, $"dotnet publish produced no {_binaryPath}");
     }
 
     private static async Task RunPublishAsync(string project, string output)

@@ -15,16 +15,16 @@ public sealed class RawHttpConnection : IDisposable
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
     private const int MaxHeaderBytes = 64 * 1024;
 
-    private readonly TcpClient client;
-    private readonly NetworkStream stream;
-    private readonly byte[] buffer = new byte[MaxHeaderBytes];
-    private int bufferStart;
-    private int bufferEnd;
+    private readonly TcpClient _client;
+    private readonly NetworkStream _stream;
+    private readonly byte[] _buffer = new byte[MaxHeaderBytes];
+    private int _bufferStart;
+    private int _bufferEnd;
 
     private RawHttpConnection(TcpClient client)
     {
-        this.client = client;
-        stream = client.GetStream();
+        _client = client;
+        _stream = client.GetStream();
     }
 
     public static async Task<RawHttpConnection> OpenAsync(int port)
@@ -58,7 +58,7 @@ public sealed class RawHttpConnection : IDisposable
     public async Task SendAsync(byte[] bytes)
     {
         using var timeout = new CancellationTokenSource(DefaultTimeout);
-        await stream.WriteAsync(bytes, timeout.Token).ConfigureAwait(false);
+        await _stream.WriteAsync(bytes, timeout.Token).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed class RawHttpConnection : IDisposable
     public async Task<RawResponse?> ReadResponseAsync(TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        var received = bufferEnd > bufferStart;
+        var received = _bufferEnd > _bufferStart;
         try
         {
             int headerEnd;
@@ -82,8 +82,8 @@ public sealed class RawHttpConnection : IDisposable
                 received = true;
             }
 
-            var head = Encoding.ASCII.GetString(buffer, bufferStart, headerEnd - bufferStart);
-            bufferStart = headerEnd + 4;
+            var head = Encoding.ASCII.GetString(_buffer, _bufferStart, headerEnd - _bufferStart);
+            _bufferStart = headerEnd + 4;
             var (statusCode, statusLine, headers) = ParseHead(head);
             var body = await ReadBodyAsync(statusCode, headers, cancel.Token).ConfigureAwait(false);
             return new RawResponse(statusCode, statusLine, headers, body);
@@ -102,7 +102,7 @@ public sealed class RawHttpConnection : IDisposable
         {
             while (await FillAsync(cancel.Token).ConfigureAwait(false))
             {
-                bufferStart = bufferEnd;
+                _bufferStart = _bufferEnd;
             }
 
             return true;
@@ -119,8 +119,8 @@ public sealed class RawHttpConnection : IDisposable
 
     public void Dispose()
     {
-        stream.Dispose();
-        client.Dispose();
+        _stream.Dispose();
+        _client.Dispose();
     }
 
     private static (int StatusCode, string StatusLine, Dictionary<string, string> Headers) ParseHead(string head)
@@ -173,8 +173,8 @@ public sealed class RawHttpConnection : IDisposable
         using var untilClose = new MemoryStream();
         do
         {
-            untilClose.Write(buffer, bufferStart, bufferEnd - bufferStart);
-            bufferStart = bufferEnd;
+            untilClose.Write(_buffer, _bufferStart, _bufferEnd - _bufferStart);
+            _bufferStart = _bufferEnd;
         }
         while (await FillAsync(cancel).ConfigureAwait(false));
         return untilClose.ToArray();
@@ -208,13 +208,13 @@ public sealed class RawHttpConnection : IDisposable
     private async Task<string> ReadLineAsync(CancellationToken cancel)
     {
         int lineEnd;
-        while ((lineEnd = buffer.AsSpan(bufferStart, bufferEnd - bufferStart).IndexOf("\r\n"u8)) < 0)
+        while ((lineEnd = _buffer.AsSpan(_bufferStart, _bufferEnd - _bufferStart).IndexOf("\r\n"u8)) < 0)
         {
             await FillOrThrowAsync(cancel).ConfigureAwait(false);
         }
 
-        var line = Encoding.ASCII.GetString(buffer, bufferStart, lineEnd);
-        bufferStart += lineEnd + 2;
+        var line = Encoding.ASCII.GetString(_buffer, _bufferStart, lineEnd);
+        _bufferStart += lineEnd + 2;
         return line;
     }
 
@@ -224,14 +224,14 @@ public sealed class RawHttpConnection : IDisposable
         var filled = 0;
         while (filled < count)
         {
-            if (bufferEnd == bufferStart)
+            if (_bufferEnd == _bufferStart)
             {
                 await FillOrThrowAsync(cancel).ConfigureAwait(false);
             }
 
-            var take = Math.Min(count - filled, bufferEnd - bufferStart);
-            Array.Copy(buffer, bufferStart, result, filled, take);
-            bufferStart += take;
+            var take = Math.Min(count - filled, _bufferEnd - _bufferStart);
+            Array.Copy(_buffer, _bufferStart, result, filled, take);
+            _bufferStart += take;
             filled += take;
         }
 
@@ -240,8 +240,8 @@ public sealed class RawHttpConnection : IDisposable
 
     private int IndexOfHeaderEnd()
     {
-        var index = buffer.AsSpan(bufferStart, bufferEnd - bufferStart).IndexOf("\r\n\r\n"u8);
-        return index < 0 ? -1 : bufferStart + index;
+        var index = _buffer.AsSpan(_bufferStart, _bufferEnd - _bufferStart).IndexOf("\r\n\r\n"u8);
+        return index < 0 ? -1 : _bufferStart + index;
     }
 
     private async Task FillOrThrowAsync(CancellationToken cancel)
@@ -255,20 +255,20 @@ public sealed class RawHttpConnection : IDisposable
     /// <summary>Reads more bytes into the buffer; false at end of stream.</summary>
     private async Task<bool> FillAsync(CancellationToken cancel)
     {
-        if (bufferStart > 0)
+        if (_bufferStart > 0)
         {
-            Array.Copy(buffer, bufferStart, buffer, 0, bufferEnd - bufferStart);
-            bufferEnd -= bufferStart;
-            bufferStart = 0;
+            Array.Copy(_buffer, _bufferStart, _buffer, 0, _bufferEnd - _bufferStart);
+            _bufferEnd -= _bufferStart;
+            _bufferStart = 0;
         }
 
-        if (bufferEnd == buffer.Length)
+        if (_bufferEnd == _buffer.Length)
         {
             throw new InvalidDataException($"response header section larger than {MaxHeaderBytes} bytes");
         }
 
-        var read = await stream.ReadAsync(buffer.AsMemory(bufferEnd), cancel).ConfigureAwait(false);
-        bufferEnd += read;
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_bufferEnd), cancel).ConfigureAwait(false);
+        _bufferEnd += read;
         return read > 0;
     }
 }

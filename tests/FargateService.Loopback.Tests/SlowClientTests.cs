@@ -15,19 +15,19 @@ public sealed class SlowClientTests
     // Kestrel checks timeouts on a one-second heartbeat; the rest is slack for a loaded machine.
     private static readonly TimeSpan DropDeadline = HeadersTimeout + TimeSpan.FromSeconds(10);
 
-    private ServiceProcess service = null!;
+    private ServiceProcess _service = null!;
 
     [OneTimeSetUp]
-    public async Task StartService() => service = await ServiceProcess.StartAsync().ConfigureAwait(false);
+    public async Task StartServiceAsync() => _service = await ServiceProcess.StartAsync().ConfigureAwait(false);
 
     [OneTimeTearDown]
-    public void StopService() => service.Dispose();
+    public void StopService() => _service.Dispose();
 
     [Test]
     public async Task HeadersOneByteASecond_AreDroppedWith408_AndOthersAreServedMeanwhile()
     {
         var trickle = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + new string('a', 100);
-        using var connection = await RawHttpConnection.OpenAsync(service.Port).ConfigureAwait(false);
+        using var connection = await RawHttpConnection.OpenAsync(_service.Port).ConfigureAwait(false);
         var elapsed = Stopwatch.StartNew();
         var answer = connection.ReadResponseAsync(DropDeadline);
 
@@ -45,7 +45,7 @@ public sealed class SlowClientTests
                 break;
             }
 
-            var other = await RawHttpConnection.GetAsync(service.Port, "/health").ConfigureAwait(false);
+            var other = await RawHttpConnection.GetAsync(_service.Port, "/health").ConfigureAwait(false);
             servedMeanwhile += other.StatusCode == 200 ? 1 : 0;
             await Task.WhenAny(answer, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
         }

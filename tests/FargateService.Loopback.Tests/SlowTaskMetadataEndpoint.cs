@@ -14,29 +14,29 @@ public sealed class SlowTaskMetadataEndpoint : IDisposable
 {
     public const string TaskId = "5f0c8e4a9d2b4c7e8a1f3b6d9e2c4a70";
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly TimeSpan delay;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly TaskCompletionSource requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TimeSpan _delay;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SlowTaskMetadataEndpoint(TimeSpan delay)
     {
-        this.delay = delay;
-        listener.Start();
+        _delay = delay;
+        _listener.Start();
         _ = AcceptAsync();
     }
 
     /// <summary>The value for ECS_CONTAINER_METADATA_URI_V4.</summary>
-    public Uri BaseUri => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/v4/container");
+    public Uri BaseUri => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v4/container");
 
     /// <summary>Completes when the service has asked for the task metadata.</summary>
-    public Task Requested => requested.Task;
+    public Task Requested => _requested.Task;
 
     public void Dispose()
     {
-        stopping.Cancel();
-        listener.Stop();
-        stopping.Dispose();
+        _stopping.Cancel();
+        _listener.Stop();
+        _stopping.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -45,7 +45,7 @@ public sealed class SlowTaskMetadataEndpoint : IDisposable
         {
             while (true)
             {
-                var client = await listener.AcceptTcpClientAsync(stopping.Token).ConfigureAwait(false);
+                var client = await _listener.AcceptTcpClientAsync(_stopping.Token).ConfigureAwait(false);
                 _ = AnswerSlowlyAsync(client);
             }
         }
@@ -66,7 +66,7 @@ public sealed class SlowTaskMetadataEndpoint : IDisposable
             {
                 while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
                 {
-                    var read = await stream.ReadAsync(buffer, stopping.Token).ConfigureAwait(false);
+                    var read = await stream.ReadAsync(buffer, _stopping.Token).ConfigureAwait(false);
                     if (read == 0)
                     {
                         return;
@@ -75,11 +75,11 @@ public sealed class SlowTaskMetadataEndpoint : IDisposable
                     request.Append(Encoding.ASCII.GetString(buffer, 0, read));
                 }
 
-                requested.TrySetResult();
-                await Task.Delay(delay, stopping.Token).ConfigureAwait(false);
+                _requested.TrySetResult();
+                await Task.Delay(_delay, _stopping.Token).ConfigureAwait(false);
                 var body = $$"""{"TaskARN":"arn:aws:ecs:eu-west-1:123456789012:task/test-cluster/{{TaskId}}"}""";
                 var response = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stopping.Token).ConfigureAwait(false);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(response), _stopping.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException)
             {

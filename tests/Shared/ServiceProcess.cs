@@ -25,15 +25,15 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
     // sets reaches it (and never a real ECS metadata endpoint).
     private static readonly string[] ServiceVariablePrefixes = ["APP_", "ECS_", "ASPNETCORE_", "DOTNET_URLS"];
 
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> stdout = new();
-    private readonly ConcurrentQueue<string> stderr = new();
-    private readonly TaskCompletionSource stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServiceProcess(Process process, int port)
     {
-        this.process = process;
+        _process = process;
         Port = port;
         BaseUri = new Uri($"http://127.0.0.1:{port}");
     }
@@ -42,13 +42,13 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => _process.ExitCode;
 
-    public IReadOnlyList<string> StdoutLines => [.. stdout];
+    public IReadOnlyList<string> StdoutLines => [.. _stdout];
 
-    public IReadOnlyList<string> StderrLines => [.. stderr];
+    public IReadOnlyList<string> StderrLines => [.. _stderr];
 
     /// <summary>Everything the service wrote so far, stdout then stderr, for assertions and failure messages.</summary>
     public string Output => string.Join('\n', StdoutLines.Concat(StderrLines));
@@ -75,8 +75,8 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var service = new ServiceProcess(process, chosenPort);
-        process.OutputDataReceived += (_, e) => Collect(e.Data, service.stdout, service.stdoutClosed);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data, service.stderr, service.stderrClosed);
+        process.OutputDataReceived += (_, e) => Collect(e.Data, service._stdout, service._stdoutClosed);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, service._stderr, service._stderrClosed);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -89,7 +89,7 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
         var service = Launch(environment);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var elapsed = Stopwatch.StartNew();
-        while (elapsed.Elapsed < StartLimit && !service.process.HasExited)
+        while (elapsed.Elapsed < StartLimit && !service._process.HasExited)
         {
             try
             {
@@ -107,8 +107,8 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
             await Task.Delay(20).ConfigureAwait(false);
         }
 
-        var problem = service.process.HasExited
-            ? $"exited with code {service.process.ExitCode} at start"
+        var problem = service._process.HasExited
+            ? $"exited with code {service._process.ExitCode} at start"
             : $"did not answer 200 on /health within {StartLimit.TotalSeconds} s";
         await service.DisposeAsync().ConfigureAwait(false);
         throw new InvalidOperationException($"The service {problem}. Output:\n{service.Output}");
@@ -117,9 +117,9 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
     /// <summary>Sends SIGTERM, what ECS sends before it stops a task.</summary>
     public void SendSigterm()
     {
-        if (Kill(process.Id, Sigterm) != 0)
+        if (Kill(_process.Id, Sigterm) != 0)
         {
-            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
         }
     }
 
@@ -127,9 +127,9 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
     public async Task<int> WaitForExitAsync()
     {
         using var limit = new CancellationTokenSource(ExitLimit);
-        await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        await Task.WhenAll(stdoutClosed.Task, stderrClosed.Task).WaitAsync(limit.Token).ConfigureAwait(false);
-        return process.ExitCode;
+        await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(limit.Token).ConfigureAwait(false);
+        return _process.ExitCode;
     }
 
     /// <summary>True if the process exited within <paramref name="timeout"/>.</summary>
@@ -138,7 +138,7 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
         using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)
@@ -151,7 +151,7 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
     public async Task WaitForStdoutAsync(string text)
     {
         var elapsed = Stopwatch.StartNew();
-        while (!stdout.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        while (!_stdout.Any(line => line.Contains(text, StringComparison.Ordinal)))
         {
             if (elapsed.Elapsed > StartLimit)
             {
@@ -164,24 +164,24 @@ public sealed partial class ServiceProcess : IDisposable, IAsyncDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().ConfigureAwait(false);
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     /// <summary>A port that was free a moment ago; the service binds it right after.</summary>

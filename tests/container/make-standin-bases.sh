@@ -19,7 +19,7 @@ set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly SCRIPT_DIR
-# shellcheck source=tests/container/common.sh disable=SC1091 # read with shellcheck -x from the repository root
+# shellcheck source=tests/container/common.sh # the path from the repository root, where tests/lint.sh runs shellcheck -x
 source "$SCRIPT_DIR/common.sh"
 
 readonly APP_UID=1654

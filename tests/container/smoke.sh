@@ -15,7 +15,7 @@ set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 readonly SCRIPT_DIR REPO_ROOT
-# shellcheck source=tests/container/common.sh disable=SC1091 # read with shellcheck -x from the repository root
+# shellcheck source=tests/container/common.sh # the path from the repository root, where tests/lint.sh runs shellcheck -x
 source "$SCRIPT_DIR/common.sh"
 
 readonly DOCKERFILE=app/Dockerfile

@@ -1,4 +1,5 @@
 using FargateService.Identity;
+using FargateService.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -7,24 +8,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FargateService.Tests.Http;
 
 /// <summary>
-/// The service in process with fixed settings and a mocked instance identity. One instance is
-/// shared by every HTTP test (<see cref="SharedServiceFactory"/>); tests that need other
-/// settings derive a host from it with <c>WithWebHostBuilder</c>.
+/// The service in process with <see cref="TestSettings"/> and a mocked instance identity. One
+/// instance is shared by every HTTP test (<see cref="SharedServiceFactory"/>); tests that need
+/// other settings derive a host from it with <c>WithWebHostBuilder</c>.
 /// </summary>
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
-    public const string ServiceName = "orders";
-    public const string EnvironmentName = "test";
-    public const string Version = "3f2c1ab";
-
     /// <summary>Replaces the real identity; tests set it up, <see cref="SharedServiceFactory"/> resets it.</summary>
     public Mock<IInstanceIdentity> Identity { get; } = new(MockBehavior.Strict);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("APP_SERVICE_NAME", ServiceName);
-        builder.UseSetting("APP_ENVIRONMENT", EnvironmentName);
-        builder.UseSetting("APP_VERSION", Version);
+        foreach (var (name, value) in TestSettings.Variables())
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton(Identity.Object));
     }
 }

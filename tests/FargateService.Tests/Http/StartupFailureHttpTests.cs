@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace FargateService.Tests.Http;
 
 /// <summary>A bad setting stops the host before it serves, with one line on stderr.</summary>

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using FargateService.Endpoints;
 using FargateService.Identity;
 using FargateService.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +58,7 @@ public sealed class TaskMetadataHttpTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(first, Is.EqualTo(new ServiceInfo(ServiceFactory.ServiceName, ServiceFactory.Version, ServiceFactory.EnvironmentName, FakeTaskMetadataEndpoint.TaskId)));
+            Assert.That(first, Is.EqualTo(new ServiceInfo(TestSettings.Settings.ServiceName, TestSettings.Settings.Version, TestSettings.Settings.Environment, FakeTaskMetadataEndpoint.TaskId)));
             Assert.That(second, Is.EqualTo(first));
             Assert.That(_endpoint.TaskRequests, Is.EqualTo(1));
         });

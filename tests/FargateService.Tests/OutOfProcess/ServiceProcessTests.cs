@@ -12,45 +12,23 @@ namespace FargateService.Tests.OutOfProcess;
 [NonParallelizable]
 public sealed class ServiceProcessTests
 {
-    private static readonly Dictionary<string, string> NoSettings = [];
-
-    [Test]
-    public async Task Health_RealKestrel_AnswersWithoutServerHeader()
-    {
-        await using var service = await ServiceProcess.StartAsync(NoSettings);
-        using var client = new HttpClient();
-
-        using var response = await client.GetAsync(new Uri(service.BaseUri, "/health"));
-
-        Assert.Multiple(async () =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"status":"healthy"}"""));
-            Assert.That(response.Headers.Contains("Server"), Is.False);
-        });
-    }
-
     [Test]
     public async Task Root_NoEcsVariable_ReportsSettingsAndHostName()
     {
-        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["APP_SERVICE_NAME"] = "orders",
-            ["APP_ENVIRONMENT"] = "prod",
-            ["APP_VERSION"] = "9fceb02",
-        });
+        await using var service = await ServiceProcess.StartAsync(TestSettings.Variables());
         using var client = new HttpClient();
 
         var body = await client.GetStringAsync(new Uri(service.BaseUri, "/"));
 
+        var settings = TestSettings.Settings;
         Assert.That(body, Is.EqualTo(
-            $$"""{"service":"orders","version":"9fceb02","environment":"prod","instance":"{{Environment.MachineName}}"}"""));
+            $$"""{"service":"{{settings.ServiceName}}","version":"{{settings.Version}}","environment":"{{settings.Environment}}","instance":"{{Environment.MachineName}}"}"""));
     }
 
     [Test]
     public async Task Stdout_AfterStartRequestsAndShutdown_IsOneJsonObjectPerLine()
     {
-        var service = await ServiceProcess.StartAsync(NoSettings);
+        var service = await ServiceProcess.StartAsync(TestSettings.Variables());
         await using (service)
         {
             using var client = new HttpClient();
@@ -80,11 +58,7 @@ public sealed class ServiceProcessTests
         // The request waits on the fake metadata endpoint until the service is shutting down.
         await using var endpoint = await FakeTaskMetadataEndpoint.StartAsync();
         endpoint.Behaviour = MetadataBehaviour.Hold;
-        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["ECS_CONTAINER_METADATA_URI_V4"] = endpoint.ContainerUri.ToString(),
-            ["APP_METADATA_TIMEOUT_MS"] = "5000",
-        });
+        await using var service = await StartWithMetadataAsync(endpoint);
         using var client = new HttpClient();
 
         var inFlight = client.GetStringAsync(new Uri(service.BaseUri, "/"));
@@ -107,12 +81,7 @@ public sealed class ServiceProcessTests
     {
         await using var endpoint = await FakeTaskMetadataEndpoint.StartAsync();
         endpoint.Behaviour = MetadataBehaviour.Hold;
-        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["ECS_CONTAINER_METADATA_URI_V4"] = endpoint.ContainerUri.ToString(),
-            ["APP_METADATA_TIMEOUT_MS"] = "5000",
-            ["APP_SHUTDOWN_TIMEOUT_SECONDS"] = "1",
-        });
+        await using var service = await StartWithMetadataAsync(endpoint, ("APP_SHUTDOWN_TIMEOUT_SECONDS", "1"));
         using var client = new HttpClient();
 
         var inFlight = client.GetStringAsync(new Uri(service.BaseUri, "/"));
@@ -130,7 +99,7 @@ public sealed class ServiceProcessTests
     [Test]
     public async Task Start_BadSetting_PrintsOneLineAndExitsTwo()
     {
-        await using var service = ServiceProcess.Launch(new Dictionary<string, string> { ["APP_LOG_LEVEL"] = "Verbose" });
+        await using var service = ServiceProcess.Launch(TestSettings.Variables(("APP_LOG_LEVEL", "Verbose")));
 
         var exitCode = await service.WaitForExitAsync();
 
@@ -151,7 +120,7 @@ public sealed class ServiceProcessTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var takenPort = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        await using var service = ServiceProcess.Launch(NoSettings, takenPort);
+        await using var service = ServiceProcess.Launch(TestSettings.Variables(), takenPort);
 
         var exitCode = await service.WaitForExitAsync();
 
@@ -164,4 +133,13 @@ public sealed class ServiceProcessTests
             Assert.That(service.StdoutLines, Has.None.Contains("   at "), "a stack trace reached the log");
         });
     }
+
+    /// <summary>
+    /// The service with its ECS task metadata at <paramref name="endpoint"/>, allowed 5 s for the
+    /// lookup: longer than these tests keep it waiting, so the request is still in flight at SIGTERM.
+    /// </summary>
+    private static Task<ServiceProcess> StartWithMetadataAsync(
+        FakeTaskMetadataEndpoint endpoint, params (string Name, string Value)[] overrides) =>
+        ServiceProcess.StartAsync(TestSettings.Variables(
+            [("ECS_CONTAINER_METADATA_URI_V4", endpoint.ContainerUri.ToString()), ("APP_METADATA_TIMEOUT_MS", "5000"), .. overrides]));
 }
