@@ -56,9 +56,11 @@ shellcheck_scripts() {
   install_shellcheck && shellcheck --external-sources "${scripts[@]}"
 }
 
-# The checks, one line each. The TypeScript checks (Prettier, ESLint) join this list.
+# The checks, one line each. The TypeScript checks need `npm ci` to have run (tests/run-all.sh runs it first).
 check "dotnet format" dotnet format Stack.sln --verify-no-changes
 check "shellcheck" shellcheck_scripts
+check "prettier" npx --no-install prettier --check "**/*.{ts,cjs,mjs}"
+check "eslint" npx --no-install eslint .
 
 printf '\n'
 if ((${#failed_checks[@]} > 0)); then
