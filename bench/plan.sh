@@ -51,11 +51,11 @@ done
 for ((i = 0; i < runs; i++)); do
   read -r seconds _ < <(measure npm run --silent plan -- "$stack")
   warm+=("$seconds")
-  read -r seconds kib < <(measure node build/infra/plan/cli.js "$stack")
+  read -r seconds kib < <(measure node build/tools/plan/cli/cli.js "$stack")
   direct+=("$seconds") rss+=("$kib")
 done
 
 echo "plan_first_run_seconds_median $(printf '%s\n' "${first[@]}" | median)   # npm run plan, build/ absent: tsc -b transpiles first (runs: ${first[*]})"
 echo "plan_seconds_median $(printf '%s\n' "${warm[@]}" | median)   # npm run plan, build/ up to date (runs: ${warm[*]})"
-echo "plan_node_only_seconds_median $(printf '%s\n' "${direct[@]}" | median)   # node build/infra/plan/cli.js, no npm, no tsc (runs: ${direct[*]})"
+echo "plan_node_only_seconds_median $(printf '%s\n' "${direct[@]}" | median)   # node build/tools/plan/cli/cli.js, no npm, no tsc (runs: ${direct[*]})"
 echo "plan_peak_rss_kib_median $(printf '%s\n' "${rss[@]}" | median)   # of the node process"

@@ -1,5 +1,5 @@
 // Bootstrap of continuous delivery, run once per AWS account by someone who
-// may manage IAM: `pulumi up` in infra/bootstrap. Its outputs are what the
+// may manage IAM: `pulumi up` in bootstrap/. Its outputs are what the
 // GitHub environments and repository variables need (README, "Continuous delivery").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
