@@ -1,0 +1,15 @@
+// Every resource type the check knows how to send to AWS, by type token.
+import { ApiMapping } from "../apiMapping";
+import { ec2Mappings } from "./ec2";
+import { ecsMappings } from "./ecs";
+import { elbv2Mappings } from "./elbv2";
+import { serviceMappings } from "./services";
+import { upcomingMappings } from "./upcoming";
+
+export const apiMappings: Readonly<Record<string, ApiMapping>> = {
+    ...ec2Mappings,
+    ...ecsMappings,
+    ...elbv2Mappings,
+    ...serviceMappings,
+    ...upcomingMappings,
+};
