@@ -128,7 +128,10 @@ function checkChildren(
     }
 }
 
-/** The member a Pulumi key sends: the same name up to letter case (scaleInCooldown → ScaleInCooldown), or a rename. */
+/**
+ * The member a Pulumi key sends: the same name up to letter case (scaleInCooldown → ScaleInCooldown), or a rename.
+ * JSON inputs (container definitions) decode the same way: Go's encoding/json matches field names ignoring case.
+ */
 function memberName(target: ShapeTarget, members: Record<string, unknown>, key: string): string | undefined {
     const wanted = (target.renames?.[key] ?? key).toLowerCase();
     return Object.keys(members).find((name) => name.toLowerCase() === wanted);

@@ -1,5 +1,6 @@
 // `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--markdown FILE]`: plans one stack
-// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error.
+// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error
+// or an input AWS would refuse (each named on stderr: `pulumi up` would fail on it).
 import * as fs from "fs";
 import * as path from "path";
 import { findProjectRoot } from "../../../infra/registry/projectRoot";
@@ -13,6 +14,7 @@ import { renderMarkdown } from "../render/markdown";
 import { renderTerminal } from "../render/terminal";
 import { formatSnapshot } from "../model/snapshot";
 import { planStack } from "../model/planStack";
+import { awsApiReport, refusalLine } from "../../checks/awsApi/stackReport";
 
 const exitCodes = { planned: 0, error: 1, changed: 2 } as const;
 
@@ -41,12 +43,13 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIo): Pr
         write(file(args.json), "--json", () => formatSnapshot(stack.snapshot));
         write(file(args.mermaid), "--mermaid", () => renderMermaid(stack));
         write(file(args.markdown), "--markdown", () => renderMarkdown(stack, comparison));
-        if (comparison === undefined) {
-            io.stdout(renderTerminal(stack));
-            return exitCodes.planned;
+        io.stdout(comparison === undefined ? renderTerminal(stack) : renderDiff(comparison.diff, comparison.baseLabel));
+        const refusals = awsApiReport(stack.snapshot)?.refusals ?? [];
+        if (refusals.length > 0) {
+            io.stderr(refusals.map((refusal) => `${refusalLine(refusal)}\n`).join(""));
+            return exitCodes.error;
         }
-        io.stdout(renderDiff(comparison.diff, comparison.baseLabel));
-        return comparison.diff.changed ? exitCodes.changed : exitCodes.planned;
+        return comparison?.diff.changed === true ? exitCodes.changed : exitCodes.planned;
     } catch (error) {
         io.stderr(`${describeError(error)}\n`);
         return exitCodes.error;
