@@ -69,10 +69,18 @@ install_container_engine() {
   apt_install podman runc debootstrap curl
 }
 
+# The AWS API check (tools/checks/awsApi/) reads botocore's service models: Debian's python3-botocore when python3
+# has no botocore of its own.
+install_aws_models() {
+  python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('botocore') is None)" 2> /dev/null ||
+    apt_install python3-botocore
+}
+
 run_suite "native-toolchain" count_checks install_native_toolchain
 run_suite "csharp" count_dotnet dotnet test Stack.sln --configuration Release
 run_suite "npm-install" count_node npm ci --no-audit --no-fund
 run_suite "lint" count_checks bash tests/lint.sh
+run_suite "aws-models" count_checks install_aws_models
 run_suite "infra" count_node npm run test:infra
 run_suite "workflows" count_node bash tests/workflows/check.sh
 run_suite "sustained-load" count_checks bash bench/sustained-load.sh

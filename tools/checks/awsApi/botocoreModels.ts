@@ -61,29 +61,31 @@ export class BotocoreModels {
     }
 }
 
-/** botocore's package directories to try, in order: python3's own, the system python3's, Debian's package. */
-export function botocoreCandidates(): string[] {
-    const fromPython = ["python3", "/usr/bin/python3"].flatMap((python) => {
+/**
+ * botocore's package directories to try, in order, each looked up only if the one before holds no models:
+ * python3's own (found without importing botocore, which is slow), the system python3's, Debian's package.
+ */
+export function* botocoreCandidates(): Generator<string> {
+    for (const python of ["python3", "/usr/bin/python3"]) {
         try {
             const printed = execFileSync(
                 python,
-                ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"],
-                {
-                    encoding: "utf8",
-                    stdio: ["ignore", "pipe", "ignore"],
-                    timeout: 10_000,
-                },
+                [
+                    "-c",
+                    "import importlib.util; print(importlib.util.find_spec('botocore').submodule_search_locations[0])",
+                ],
+                { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 },
             );
-            return [printed.trim()];
+            yield printed.trim();
         } catch {
-            return [];
+            // no such python, or no botocore for it: try the next
         }
-    });
-    return [...new Set([...fromPython, debianBotocoreDir])];
+    }
+    yield debianBotocoreDir;
 }
 
 /** The first candidate that holds models, or undefined when none does. */
-export function findBotocore(candidates: readonly string[] = botocoreCandidates()): BotocoreModels | undefined {
+export function findBotocore(candidates: Iterable<string> = botocoreCandidates()): BotocoreModels | undefined {
     for (const dir of candidates) {
         const init = path.join(dir, "__init__.py");
         if (fs.existsSync(path.join(dir, "data")) && fs.existsSync(init)) {
