@@ -220,7 +220,7 @@ describe("what the check cannot check, it lists", () => {
             [
                 [
                     "containerDefinitions[0].restartPolicyOfMine",
-                    "no member of the API's shape: the provider does not send it",
+                    "no member of its API shape in this version of the model",
                 ],
                 ["inferenceAccelerators", "no API member mapped"],
             ],

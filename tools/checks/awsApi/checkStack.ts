@@ -106,7 +106,7 @@ function checkResource(
         }
     }
     for (const key of tally.unknownKeys.splice(0)) {
-        skip(key, `no member of the API's shape: the provider does not send it`);
+        skip(key, "no member of its API shape in this version of the model");
     }
     for (const path of uncovered(inputs, mapping)) {
         skip(path, "no API member mapped");
