@@ -7,7 +7,8 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { after, describe, it } from "node:test";
 import { findBotocore } from "../../../tools/checks/awsApi/botocoreModels";
-import { checkShape, compilePattern, ShapeTally } from "../../../tools/checks/awsApi/shapeRules";
+import { compilePattern } from "../../../tools/checks/awsApi/javaPatterns";
+import { checkShape, ShapeTally } from "../../../tools/checks/awsApi/shapeRules";
 import { reportLines } from "../../../tools/checks/awsApi/stackReport";
 import { requireModels } from "./awsModels";
 

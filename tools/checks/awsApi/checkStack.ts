@@ -3,17 +3,18 @@
 // and each resource against the rules only AWS's documentation states (documented/). What cannot be checked is
 // listed, never skipped in silence.
 import type { Snapshot, SnapshotResource } from "../../plan/model/snapshot";
-import { ApiMapping, isNotSent, MemberTarget, providerInputs } from "./apiMapping";
+import { ApiMapping, isNotSent, MemberTarget } from "./apiMapping";
 import { BotocoreModels, ServiceModel } from "./botocoreModels";
 import { documentedRules } from "./documented";
 import { valueAt } from "./documentedRule";
 import { apiMappings } from "./mappings";
+import { memberShape, uncovered, withAutoName } from "./resourceInputs";
 import { checkMembers, checkShape, ShapeTally } from "./shapeRules";
+
+export { autoNameSuffix, memberShape } from "./resourceInputs";
 
 /** The recorder's stand-in for a secret value (tools/mocks/recorder.ts), which cannot be checked. */
 export const secretValue = "[secret]";
-/** Stands for the seven random hex digits of Pulumi's auto-names. */
-export const autoNameSuffix = "0a1b2c3";
 
 export interface Refusal {
     resource: string;
@@ -179,53 +180,4 @@ function checkMember(
             source: violation.source,
         });
     }
-}
-
-/** The shape of a member path below an operation's input ("Matcher.HttpCode", "Changes[].ResourceRecordSet"). */
-export function memberShape(model: ServiceModel, operation: string, member: string): string | undefined {
-    const input = model.operations[operation]?.input?.shape;
-    if (input === undefined || member === "[]") {
-        return input;
-    }
-    let shape: string | undefined = input;
-    for (const segment of member.split(".")) {
-        const name = segment.replace(/\[\]$/, "");
-        shape = shape === undefined ? undefined : model.shapes[shape].members?.[name]?.shape;
-        if (shape !== undefined && segment.endsWith("[]")) {
-            shape = model.shapes[shape].member?.shape;
-        }
-    }
-    return shape;
-}
-
-/**
- * The inputs as the provider receives them: an auto-named input the program leaves unset gets Pulumi's name,
- * `<logical name>-<7 random hex digits>` (pulumi-aws setAutonaming, tfbridge.AutoName); a name prefix gets the
- * provider's 26 generated characters (terraform-plugin-sdk id.PrefixedUniqueId).
- */
-function withAutoName(
-    resource: SnapshotResource,
-    mapping: ApiMapping,
-): { inputs: Record<string, unknown>; autoNamed?: string } {
-    const key = mapping.autoNamed;
-    if (key === undefined || resource.inputs[key] !== undefined) {
-        return { inputs: resource.inputs };
-    }
-    const prefix = resource.inputs[`${key}Prefix`];
-    const name = typeof prefix === "string" ? `${prefix}${"0".repeat(26)}` : `${resource.name}-${autoNameSuffix}`;
-    return { inputs: { ...resource.inputs, [key]: name }, autoNamed: key };
-}
-
-/** The inputs' leaf paths that no mapping entry covers. */
-function uncovered(inputs: Record<string, unknown>, mapping: ApiMapping): string[] {
-    const mapped = [...Object.keys(mapping.inputs), ...Object.keys(providerInputs), `${mapping.autoNamed}Prefix`];
-    const covered = (path: string) => mapped.some((key) => path === key || path.startsWith(`${key}.`));
-    return leafPaths(inputs, "").filter((path) => !covered(path));
-}
-
-function leafPaths(value: unknown, prefix: string): string[] {
-    if (value === null || typeof value !== "object" || Array.isArray(value) || Object.keys(value).length === 0) {
-        return prefix === "" ? [] : [prefix];
-    }
-    return Object.entries(value).flatMap(([key, item]) => leafPaths(item, prefix === "" ? key : `${prefix}.${key}`));
 }

@@ -3,13 +3,17 @@ import { ApiMapping } from "../apiMapping";
 import { ec2Mappings } from "./ec2";
 import { ecsMappings } from "./ecs";
 import { elbv2Mappings } from "./elbv2";
+import { securityGroupMappings } from "./securityGroups";
 import { serviceMappings } from "./services";
-import { upcomingMappings } from "./upcoming";
+import { edgeMappings } from "./edge";
+import { operationsMappings } from "./operations";
 
 export const apiMappings: Readonly<Record<string, ApiMapping>> = {
     ...ec2Mappings,
     ...ecsMappings,
     ...elbv2Mappings,
+    ...securityGroupMappings,
     ...serviceMappings,
-    ...upcomingMappings,
+    ...edgeMappings,
+    ...operationsMappings,
 };
