@@ -1,5 +1,6 @@
 // `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--markdown FILE]`: plans one stack
-// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error.
+// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error,
+// 3 the policy pack (policy/) refuses the stack (a mandatory violation), whether or not it changed.
 import * as fs from "fs";
 import * as path from "path";
 import { findProjectRoot } from "../../../infra/registry/projectRoot";
@@ -13,8 +14,9 @@ import { renderMarkdown } from "../render/markdown";
 import { renderTerminal } from "../render/terminal";
 import { formatSnapshot } from "../model/snapshot";
 import { planStack } from "../model/planStack";
+import { mandatoryViolations, violationLines } from "../render/policy";
 
-const exitCodes = { planned: 0, error: 1, changed: 2 } as const;
+const exitCodes = { planned: 0, error: 1, changed: 2, refusedByPolicy: 3 } as const;
 
 export interface CommandIo {
     stdout(text: string): void;
@@ -41,12 +43,18 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIo): Pr
         write(file(args.json), "--json", () => formatSnapshot(stack.snapshot));
         write(file(args.mermaid), "--mermaid", () => renderMermaid(stack));
         write(file(args.markdown), "--markdown", () => renderMarkdown(stack, comparison));
-        if (comparison === undefined) {
-            io.stdout(renderTerminal(stack));
-            return exitCodes.planned;
+        io.stdout(comparison === undefined ? renderTerminal(stack) : renderDiff(comparison.diff, comparison.baseLabel));
+        const refused = mandatoryViolations(stack.policy);
+        if (refused.length > 0) {
+            io.stderr(
+                [
+                    `the policy pack refuses stack ${args.stack}: ${refused.length} mandatory violation(s), as pulumi preview --policy-pack policy would report`,
+                    ...violationLines(refused).map((line) => `  ${line}`),
+                ].join("\n") + "\n",
+            );
+            return exitCodes.refusedByPolicy;
         }
-        io.stdout(renderDiff(comparison.diff, comparison.baseLabel));
-        return comparison.diff.changed ? exitCodes.changed : exitCodes.planned;
+        return comparison?.diff.changed === true ? exitCodes.changed : exitCodes.planned;
     } catch (error) {
         io.stderr(`${describeError(error)}\n`);
         return exitCodes.error;
