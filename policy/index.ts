@@ -4,7 +4,8 @@ import { PolicyPack } from "@pulumi/policy";
 import { packName, policies } from "./pack";
 
 new PolicyPack(packName, {
-    description: "The fargate-service stack's security and production rules, and the AWSGuard policies that say the same.",
+    description:
+        "The fargate-service stack's security and production rules, and the AWSGuard policies that say the same.",
     enforcementLevel: "mandatory",
     policies,
 });

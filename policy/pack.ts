@@ -41,6 +41,9 @@ const awsGuardInUse: ResourceValidationPolicy[] = [
 const awsGuardOff: Policies = Object.values(awsGuardModules)
     .flatMap((module) => Object.values(module))
     .filter((policy) => typeof policy.name === "string" && !awsGuardInUse.some((used) => used.name === policy.name))
-    .map((policy: ResourceValidationPolicy | StackValidationPolicy) => ({ ...policy, enforcementLevel: "disabled" as const }));
+    .map((policy: ResourceValidationPolicy | StackValidationPolicy) => ({
+        ...policy,
+        enforcementLevel: "disabled" as const,
+    }));
 
 export const policies: Policies = [...ownPolicies, ...awsGuardInUse, ...awsGuardOff];

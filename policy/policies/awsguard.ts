@@ -28,8 +28,14 @@ export const awsGuardModules: Readonly<Record<string, PolicyModule>> = {
 
 /** @pulumi/aws v4 type tokens AWSGuard 0.3.1 checks, and the v7 tokens of the same resources. */
 export const v7TypesOf: Readonly<Record<string, readonly string[]>> = {
-    "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer": ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
-    "aws:applicationloadbalancing/loadBalancer:LoadBalancer": ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+    "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer": [
+        "aws:lb/loadBalancer:LoadBalancer",
+        "aws:alb/loadBalancer:LoadBalancer",
+    ],
+    "aws:applicationloadbalancing/loadBalancer:LoadBalancer": [
+        "aws:lb/loadBalancer:LoadBalancer",
+        "aws:alb/loadBalancer:LoadBalancer",
+    ],
     "aws:elasticloadbalancingv2/listener:Listener": ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     "aws:elasticloadbalancing/loadBalancer:LoadBalancer": ["aws:elb/loadBalancer:LoadBalancer"],
 };
@@ -47,7 +53,7 @@ export interface AwsGuardUse {
 
 /** AWSGuard's policy `policy`, judging the v7 tokens of the resources it was written for. */
 export function onV7Types(policy: ResourceValidationPolicy, use: AwsGuardUse): ResourceValidationPolicy {
-    const validations = [policy.validateResource ?? []].flat() as ResourceValidation[];
+    const validations: ResourceValidation[] = [policy.validateResource ?? []].flat();
     return {
         name: policy.name,
         description: `${policy.description} (AWSGuard 0.3.1${use.productionOnly ? "; production stacks only" : ""})`,

@@ -64,7 +64,7 @@ async function problems(statement: Statement): Promise<string[]> {
         if (scoped.length > 0) {
             found.push(
                 `allows ${scoped.join(", ")} on Resource "*", though AWS lets these name their resources ` +
-                    "(only actions without resource-level permissions, such as ecr:GetAuthorizationToken, may use \"*\")",
+                    '(only actions without resource-level permissions, such as ecr:GetAuthorizationToken, may use "*")',
             );
         }
     }
@@ -74,8 +74,8 @@ async function problems(statement: Statement): Promise<string[]> {
 export const iamNoWildcards: ResourceValidationPolicy = {
     name: "iam-no-wildcards",
     description:
-        "IAM policies allow no wildcard action (\"*\", \"ecr:*\", \"s3:Get*\"), no NotAction or NotResource, and no " +
-        "Resource \"*\" except for actions that have no resource-level permissions in AWS's Service Authorization " +
+        'IAM policies allow no wildcard action ("*", "ecr:*", "s3:Get*"), no NotAction or NotResource, and no ' +
+        'Resource "*" except for actions that have no resource-level permissions in AWS\'s Service Authorization ' +
         "Reference (ecr:GetAuthorizationToken is the one this stack needs).",
     enforcementLevel: "mandatory",
     validateResource: async (args, reportViolation) => {

@@ -31,12 +31,9 @@ export function ports(rule: Inbound): string {
 }
 
 export function sources(rule: Inbound): string {
-    return [
-        ...rule.addresses,
-        ...rule.groups.map(label),
-        ...rule.otherGroups,
-        ...(rule.self ? ["itself"] : []),
-    ].join(", ");
+    return [...rule.addresses, ...rule.groups.map(label), ...rule.otherGroups, ...(rule.self ? ["itself"] : [])].join(
+        ", ",
+    );
 }
 
 /** Every inbound rule of the stack. */
@@ -53,7 +50,11 @@ export function inboundRules(resources: readonly PolicyResource[]): Inbound[] {
                 protocol: String(block.protocol),
                 fromPort: Number(block.fromPort),
                 toPort: Number(block.toPort),
-                addresses: [...list<string>(block.cidrBlocks), ...list<string>(block.ipv6CidrBlocks), ...list<string>(block.prefixListIds)],
+                addresses: [
+                    ...list<string>(block.cidrBlocks),
+                    ...list<string>(block.ipv6CidrBlocks),
+                    ...list<string>(block.prefixListIds),
+                ],
                 groups: ids.flatMap((id) => byId.get(id) ?? []),
                 otherGroups: ids.filter((id) => !byId.has(id)),
                 self: block.self === true,
@@ -69,9 +70,14 @@ export function inboundRules(resources: readonly PolicyResource[]): Inbound[] {
             protocol: String(p.ipProtocol),
             fromPort: Number(p.fromPort),
             toPort: Number(p.toPort),
-            addresses: [p.cidrIpv4, p.cidrIpv6, p.prefixListId].filter((value): value is string => typeof value === "string"),
+            addresses: [p.cidrIpv4, p.cidrIpv6, p.prefixListId].filter(
+                (value): value is string => typeof value === "string",
+            ),
             groups: source,
-            otherGroups: source.length === 0 && typeof p.referencedSecurityGroupId === "string" ? [p.referencedSecurityGroupId] : [],
+            otherGroups:
+                source.length === 0 && typeof p.referencedSecurityGroupId === "string"
+                    ? [p.referencedSecurityGroupId]
+                    : [],
             self: false,
         };
     });
@@ -86,9 +92,14 @@ export function inboundRules(resources: readonly PolicyResource[]): Inbound[] {
                 protocol: String(p.protocol),
                 fromPort: Number(p.fromPort),
                 toPort: Number(p.toPort),
-                addresses: [...list<string>(p.cidrBlocks), ...list<string>(p.ipv6CidrBlocks), ...list<string>(p.prefixListIds)],
+                addresses: [
+                    ...list<string>(p.cidrBlocks),
+                    ...list<string>(p.ipv6CidrBlocks),
+                    ...list<string>(p.prefixListIds),
+                ],
                 groups: source,
-                otherGroups: source.length === 0 && typeof p.sourceSecurityGroupId === "string" ? [p.sourceSecurityGroupId] : [],
+                otherGroups:
+                    source.length === 0 && typeof p.sourceSecurityGroupId === "string" ? [p.sourceSecurityGroupId] : [],
                 self: p.self === true,
             };
         });

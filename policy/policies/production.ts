@@ -23,9 +23,14 @@ export const prodTasksAcrossZones: StackValidationPolicy = {
         for (const service of ofType(args.resources, types.service).filter((s) => isProduction(s.urn, args))) {
             const desired: unknown = service.props.desiredCount;
             if (typeof desired !== "number" || desired < minimum) {
-                reportViolation(`${label(service)} asks for ${desired ?? "the default of 1"} tasks; allowed: at least ${minimum}.`, service.urn);
+                reportViolation(
+                    `${label(service)} asks for ${typeof desired === "number" ? desired : "the default of 1"} tasks; allowed: at least ${minimum}.`,
+                    service.urn,
+                );
             }
-            for (const target of ofType(args.resources, types.scalingTarget).filter((t) => takesFrom(t, "resourceId", service))) {
+            for (const target of ofType(args.resources, types.scalingTarget).filter((t) =>
+                takesFrom(t, "resourceId", service),
+            )) {
                 if (Number(target.props.minCapacity) < minimum) {
                     reportViolation(
                         `${label(target)} lets autoscaling go down to ${target.props.minCapacity} tasks of ${label(service)}; allowed: at least ${minimum}.`,
@@ -34,13 +39,20 @@ export const prodTasksAcrossZones: StackValidationPolicy = {
                 }
             }
             const subnets = dependedOn(service, "networkConfiguration", types.subnet);
-            const zones = new Set(subnets.flatMap((subnet) => known(() => (subnet.props.availabilityZone ?? subnet.props.availabilityZoneId) as string)));
+            const zones = new Set(
+                subnets.flatMap((subnet) =>
+                    known(() => (subnet.props.availabilityZone ?? subnet.props.availabilityZoneId) as string),
+                ),
+            );
             // Subnets the stack only looks up (the default VPC's, one per zone) are counted one zone each.
             const subnetIds = known(() => service.props.networkConfiguration?.subnets as unknown[]);
             const spread = subnets.length > 0 ? zones.size : (subnetIds[0]?.length ?? 0);
             const zonesKnown = subnets.length === 0 || zones.size > 0;
             if (zonesKnown && spread < 2) {
-                reportViolation(`${label(service)} runs its tasks in ${spread} availability zone(s); allowed: at least 2.`, service.urn);
+                reportViolation(
+                    `${label(service)} runs its tasks in ${spread} availability zone(s); allowed: at least 2.`,
+                    service.urn,
+                );
             }
         }
     },
@@ -66,16 +78,20 @@ export const prodHttpsListener: StackValidationPolicy = {
         );
         for (const loadBalancer of publicLoadBalancers) {
             const https = listeners.filter(
-                (listener) => takesFrom(listener, "loadBalancerArn", loadBalancer) && listener.props.protocol === "HTTPS",
+                (listener) =>
+                    takesFrom(listener, "loadBalancerArn", loadBalancer) && listener.props.protocol === "HTTPS",
             );
             if (https.length === 0) {
-                reportViolation(`${label(loadBalancer)} has no HTTPS listener; production serves HTTPS (set a certificate).`, loadBalancer.urn);
+                reportViolation(
+                    `${label(loadBalancer)} has no HTTPS listener; production serves HTTPS (set a certificate).`,
+                    loadBalancer.urn,
+                );
             }
             for (const listener of https) {
                 const sslPolicy: unknown = listener.props.sslPolicy;
                 if (typeof sslPolicy !== "string" || !modernTls.test(sslPolicy)) {
                     reportViolation(
-                        `${label(listener)} uses the TLS policy ${sslPolicy ?? "default (ELBSecurityPolicy-2016-08, TLS 1.0)"}; ` +
+                        `${label(listener)} uses the TLS policy ${typeof sslPolicy === "string" ? sslPolicy : "default (ELBSecurityPolicy-2016-08, TLS 1.0)"}; ` +
                             "allowed: a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-Res-2021-06.",
                         listener.urn,
                     );

@@ -65,13 +65,17 @@ export async function judgeStack(address: string, run: ProgramRun): Promise<Poli
             ),
         );
         const diagnostics = responses.flatMap(({ response, resource }) =>
-            response.getDiagnosticsList().map((diagnostic) => ({ diagnostic, urn: diagnostic.getUrn() || resource.urn })),
+            response
+                .getDiagnosticsList()
+                .map((diagnostic) => ({ diagnostic, urn: diagnostic.getUrn() || resource.urn })),
         );
         const stackResponse = await call<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(
             client.analyzeStack.bind(client),
             analyzeStackRequest(run.resources),
         );
-        diagnostics.push(...stackResponse.getDiagnosticsList().map((diagnostic) => ({ diagnostic, urn: diagnostic.getUrn() })));
+        diagnostics.push(
+            ...stackResponse.getDiagnosticsList().map((diagnostic) => ({ diagnostic, urn: diagnostic.getUrn() })),
+        );
         return {
             pack: info.getName(),
             version: info.getVersion(),
@@ -99,5 +103,7 @@ export async function judgeStack(address: string, run: ProgramRun): Promise<Poli
 function withoutDescription(diagnostic: analyzer.AnalyzeDiagnostic): string {
     const message = diagnostic.getMessage();
     const description = diagnostic.getDescription();
-    return description !== "" && message.startsWith(`${description}\n`) ? message.slice(description.length + 1) : message;
+    return description !== "" && message.startsWith(`${description}\n`)
+        ? message.slice(description.length + 1)
+        : message;
 }

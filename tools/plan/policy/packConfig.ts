@@ -29,7 +29,7 @@ export function reconcilePackConfig(
     info.getInitialconfigMap().forEach((config, name) => {
         initial[name] = {
             enforcementLevel: config.getEnforcementlevel(),
-            properties: (config.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+            properties: config.getProperties()?.toJavaScript() ?? {},
         };
     });
     for (const layer of [initial, userConfig]) {
@@ -40,7 +40,10 @@ export function reconcilePackConfig(
             }
         }
         for (const [name, given] of Object.entries(layer).filter(([key]) => key !== "all")) {
-            const current = result.get(name) ?? { enforcementLevel: analyzer.EnforcementLevel.ADVISORY, properties: {} };
+            const current = result.get(name) ?? {
+                enforcementLevel: analyzer.EnforcementLevel.ADVISORY,
+                properties: {},
+            };
             result.set(name, {
                 enforcementLevel: given.enforcementLevel ?? current.enforcementLevel,
                 properties: { ...current.properties, ...given.properties },
@@ -55,7 +58,10 @@ export function configureRequest(config: ReadonlyMap<string, PolicyConfig>): ana
     for (const [name, { enforcementLevel, properties }] of config) {
         request
             .getPolicyconfigMap()
-            .set(name, new analyzer.PolicyConfig().setEnforcementlevel(enforcementLevel).setProperties(struct(properties)));
+            .set(
+                name,
+                new analyzer.PolicyConfig().setEnforcementlevel(enforcementLevel).setProperties(struct(properties)),
+            );
     }
     return request;
 }

@@ -42,7 +42,9 @@ function readMain(packDir: string): string {
     const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as { main?: string };
     const main = path.join(packDir, manifest.main ?? "index.js");
     if (!fs.existsSync(main)) {
-        throw new InputError(`the policy pack's entry point ${main} does not exist: run npm run build --prefix ${packDir}`);
+        throw new InputError(
+            `the policy pack's entry point ${main} does not exist: run npm run build --prefix ${packDir}`,
+        );
     }
     return main;
 }

@@ -61,7 +61,8 @@ export const policySection: PlanSection = {
                       "| Level | Policy | Resource | Message |",
                       "| --- | --- | --- | --- |",
                       ...violations.map(
-                          (v) => `| ${v.level} | \`${v.policy}\` | ${cell(resourceText(v))} | ${cell(v.message.replace(/\s+/g, " "))} |`,
+                          (v) =>
+                              `| ${v.level} | \`${v.policy}\` | ${cell(resourceText(v))} | ${cell(v.message.replace(/\s+/g, " "))} |`,
                       ),
                   ]),
         ];
