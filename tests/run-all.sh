@@ -79,6 +79,8 @@ install_aws_models() {
 run_suite "native-toolchain" count_checks install_native_toolchain
 run_suite "csharp" count_dotnet dotnet test Stack.sln --configuration Release
 run_suite "npm-install" count_node npm ci --no-audit --no-fund
+# The policy pack (policy/) has its own packages; its prepare script compiles it, and the plan runs it.
+run_suite "npm-install-policy" count_node npm ci --no-audit --no-fund --prefix policy
 run_suite "lint" count_checks bash tests/lint.sh
 run_suite "aws-models" count_checks install_aws_models
 run_suite "infra" count_node npm run test:infra

@@ -8,8 +8,9 @@
 #   OUT_DIR             receives comment.md and the plan files
 # Optional environment: BASE_SHA, HEAD_SHA (named in the comment).
 #
-# Exits 1 when a plan of the pull request fails; comment.md is written first,
-# so the error reaches the pull request too.
+# Exits 1 when a plan of the pull request fails, or when the policy pack
+# refuses it (plan exit status 3); comment.md is written first, so the error
+# reaches the pull request too.
 set -euo pipefail
 
 readonly stacks=(dev prod)
@@ -88,6 +89,11 @@ for stack in "${stacks[@]}"; do
       0:2) echo "### \`$stack\`: no change against the base branch" ;;
       2:*) echo "### \`$stack\`: changes against the base branch" ;;
       0:0) echo "### \`$stack\`: full plan (the base branch has no plan to compare with)" ;;
+      3:*)
+        echo "### \`$stack\`: the policy pack refuses this change"
+        echo
+        fenced text "$out_dir/$stack.err"
+        ;;
       *)
         echo "### \`$stack\`: the plan failed (exit status $status)"
         echo
@@ -97,7 +103,7 @@ for stack in "${stacks[@]}"; do
     # The Markdown plan already leads with the changes (--diff), so it is shown whole. Cutting it could
     # leave a <details> block open and swallow the rest of the comment, so a plan too long for its
     # share falls back to the plain list of changes.
-    if [[ ($status == 0 || $status == 2) && -s "$out_dir/$stack.md" ]]; then
+    if [[ ($status == 0 || $status == 2 || $status == 3) && -s "$out_dir/$stack.md" ]]; then
       echo
       if (($(wc -c < "$out_dir/$stack.md") <= max_block_chars)); then
         cat "$out_dir/$stack.md"

@@ -36,7 +36,7 @@ describe("resource graph with HTTPS", () => {
     });
 });
 
-describeSecurityInvariants(() => stack, { containerPort: 9000, publicPorts: [80, 443], buildsImage: true });
+describeSecurityInvariants(() => stack, { containerPort: 9000, buildsImage: true });
 
 describe("LoadBalancer (HTTPS)", () => {
     it("serves the configured certificate on 443", () => {

@@ -28,7 +28,7 @@ describe("dev resource graph", () => {
     });
 });
 
-describeSecurityInvariants(() => stack, { containerPort: 8080, publicPorts: [80], buildsImage: true });
+describeSecurityInvariants(() => stack, { containerPort: 8080, buildsImage: true });
 
 describe("ImageRegistry (dev)", () => {
     it("owns a repository named after project and stack that dev may delete with its images", () => {

@@ -130,6 +130,27 @@ const mutations: readonly Mutation[] = [
         caughtBy: "stack-config-keys-declared",
     },
     {
+        breaks: "a pull-request preview without the policy pack",
+        file: "pull-request.yml",
+        from: "          suppress-progress: true\n          policyPacks: policy\n",
+        to: "          suppress-progress: true\n",
+        caughtBy: "previews-and-deploys-run-the-policy-pack",
+    },
+    {
+        breaks: "a deploy without the policy pack",
+        file: "deploy.yml",
+        from: "          suppress-progress: true\n          policyPacks: policy\n",
+        to: "          suppress-progress: true\n",
+        caughtBy: "previews-and-deploys-run-the-policy-pack",
+    },
+    {
+        breaks: "a deploy that runs the policy pack without installing it",
+        file: "deploy.yml",
+        from: "        run: npm ci --prefix policy\n",
+        to: "        run: echo skipped\n",
+        caughtBy: "previews-and-deploys-run-the-policy-pack",
+    },
+    {
         breaks: "a step output that does not exist",
         file: "deploy.yml",
         from: "url: ${{ steps.up.outputs.url }}",

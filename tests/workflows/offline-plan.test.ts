@@ -1,6 +1,6 @@
 // .github/scripts/offline-plan.sh writes the pull-request comment from the plan
 // command's exit status and files. A stand-in `npm run plan` with the same flags
-// and exit statuses (0 no change, 2 changes, 1 error) drives each case.
+// and exit statuses (0 no change, 2 changes, 1 error, 3 refused by the policy pack) drives each case.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,6 +24,7 @@ const before = base ? JSON.parse(fs.readFileSync(base, "utf8")).declared : decla
 const changes = before === declared ? "" : "~ " + stack + ": " + before + " -> " + declared + "\\n\`\`\`";
 const changesSection = changes ? "#### Changes\\n~~~~text\\n" + changes + "\\n~~~~\\n" : "";
 if (option("--markdown")) fs.writeFileSync(option("--markdown"), changesSection + "plan of " + stack + "\\n\`\`\`mermaid\\nflowchart LR\\n  internet --> alb\\n\`\`\`\\n");
+if (fs.existsSync("refused-" + stack)) { console.error("the policy pack refuses stack " + stack + ": 1 mandatory violation(s)"); process.exit(3); }
 if (changes) { console.log(changes); process.exit(2); }
 `;
 
@@ -33,7 +34,7 @@ after(() => rmSync(temporary, { recursive: true, force: true }));
 function checkout(
     name: string,
     declared: Record<string, string>,
-    options: { withPlan?: boolean; broken?: string } = {},
+    options: { withPlan?: boolean; broken?: string; refused?: string } = {},
 ) {
     const directory = join(temporary, `${name}-${Math.random().toString(36).slice(2)}`);
     mkdirSync(join(directory, "declared"), { recursive: true });
@@ -52,6 +53,7 @@ function checkout(
     writeFileSync(join(directory, "plan.js"), standInPlan);
     for (const [stack, text] of Object.entries(declared)) writeFileSync(join(directory, "declared", stack), text);
     if (options.broken) writeFileSync(join(directory, `broken-${options.broken}`), "");
+    if (options.refused) writeFileSync(join(directory, `refused-${options.refused}`), "");
     return directory;
 }
 
@@ -108,6 +110,20 @@ describe("the offline plan comment", () => {
         assert.match(comment, /### `prod`: the plan failed \(exit status 1\)/);
         assert.match(comment, /Pulumi\.prod\.yaml: cpu 300 is not allowed/);
         assert.match(log, /::error title=Offline plan of prod failed::/);
+    });
+
+    it("shows what the policy pack refuses, with the plan, and fails the job", () => {
+        const { status, comment, log } = runScript(
+            checkout("base", { dev: "x", prod: "x" }),
+            checkout("head", { dev: "x", prod: "x" }, { refused: "prod" }),
+        );
+        assert.equal(status, 1);
+        assert.match(
+            comment,
+            /### `prod`: the policy pack refuses this change\n\n~~~~text\nthe policy pack refuses stack prod: 1 mandatory violation\(s\)/,
+        );
+        assert.match(comment, /plan of prod\n```mermaid/);
+        assert.match(log, /::error title=Offline plan of prod failed::npm run plan -- prod exited with status 3/);
     });
 
     it("falls back to the fenced change list, cut and said so, when a plan is too long for one comment", () => {

@@ -153,6 +153,38 @@ const jobsHaveTimeouts: Rule = (workflow) =>
         .filter((job) => job.calls === undefined && typeof job.definition["timeout-minutes"] !== "number")
         .map((job) => `job ${job.id}: no timeout-minutes`);
 
+/** The policy pack's folder, as `--policy-pack` names it. */
+const POLICY_PACK = "policy";
+const COMMANDS_THAT_RUN_POLICIES = new Set(["preview", "up", "update"]);
+
+/** Every pulumi preview and up runs the policy pack, which an earlier step of the job installs. */
+const previewsAndDeploysRunThePolicyPack: Rule = (workflow) =>
+    workflow.jobs.flatMap((job) =>
+        stepsUsing(job, PULUMI_ACTION)
+            .filter((step) => COMMANDS_THAT_RUN_POLICIES.has(String(step.with.command)))
+            .flatMap((step) => {
+                const command = String(step.with.command);
+                const packs = String(step.with.policyPacks ?? "")
+                    .split(/[\n;]/)
+                    .map((pack) => pack.trim());
+                const installedBefore = job.steps
+                    .slice(0, job.steps.indexOf(step))
+                    .some((earlier) => /\bnpm ci\b.*--prefix (\S+\/)?policy\b/.test(earlier.run ?? ""));
+                return [
+                    ...(packs.includes(POLICY_PACK)
+                        ? []
+                        : [
+                              `job ${job.id}: pulumi ${command} without \`policyPacks: ${POLICY_PACK}\`, so no policy is enforced`,
+                          ]),
+                    ...(installedBefore
+                        ? []
+                        : [
+                              `job ${job.id}: pulumi ${command} runs the policy pack before any \`npm ci --prefix policy\``,
+                          ]),
+                ];
+            }),
+    );
+
 /** The stack's project name and its config keys as declared in Pulumi.yaml, each with its namespace. */
 function readStackProject(): { name: string; configKeys: ReadonlySet<string> } {
     const project = load(readFileSync(join(repositoryRoot, "Pulumi.yaml"), "utf8")) as { name: string; config: object };
@@ -184,6 +216,7 @@ export const rules: Readonly<Record<string, Rule>> = {
     "checkouts-keep-no-credentials": checkoutsKeepNoCredentials,
     "jobs-have-timeouts": jobsHaveTimeouts,
     "stack-config-keys-declared": stackConfigKeysDeclared,
+    "previews-and-deploys-run-the-policy-pack": previewsAndDeploysRunThePolicyPack,
 };
 
 export function checkPolicy(workflow: Workflow): Finding[] {

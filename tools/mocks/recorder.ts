@@ -23,6 +23,8 @@ export interface RecordedResource {
     outputs: Record<string, unknown>;
     /** URNs of the resources this one waits for (explicit dependsOn and inputs taken from them). */
     dependencies: string[];
+    /** For each input, the URNs of the resources its value comes from (what the engine gives stack policies). */
+    propertyDependencies: Record<string, string[]>;
     protect: boolean;
     ignoreChanges: string[];
 }
@@ -65,6 +67,7 @@ export function recordCalls(
                     inputs: plain(request.getObject()),
                     outputs: request.getCustom() ? plain(response.getObject()) : {},
                     dependencies: request.getDependenciesList(),
+                    propertyDependencies: propertyDependencies(request),
                     protect: request.getProtect() === true,
                     ignoreChanges: request.getIgnorechangesList(),
                 };
@@ -88,6 +91,14 @@ export function recordCalls(
         invokes.push({ token: request.getTok(), args: plain(request.getArgs()) });
         return invoke(request, callback);
     };
+}
+
+function propertyDependencies(request: RegisterResourceRequest): Record<string, string[]> {
+    const byInput: Record<string, string[]> = {};
+    request.getPropertydependenciesMap().forEach((dependencies, input) => {
+        byInput[input] = dependencies.getUrnsList();
+    });
+    return byInput;
 }
 
 type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];

@@ -95,10 +95,9 @@ describe("FargateService", () => {
         ]);
     });
 
-    it("deploys new tasks before stopping old ones, rolls back ones that never turn healthy, and waits for steady state", async () => {
+    it("deploys new tasks before stopping old ones and waits for steady state", async () => {
         const declared = await declaredBy(new FargateService("deploys", { ...baseArgs, environment: "deploys" }));
         const service = declared.one(tokens.service).inputs;
-        assert.deepEqual(service.deploymentCircuitBreaker, { enable: true, rollback: true });
         assert.deepEqual([service.deploymentMinimumHealthyPercent, service.deploymentMaximumPercent], [100, 200]);
         assert.deepEqual(
             [service.healthCheckGracePeriodSeconds, service.waitForSteadyState, service.launchType],

@@ -18,14 +18,10 @@ const baseArgs: ImageRegistryArgs = {
 };
 
 describe("ImageRegistry", () => {
-    it("owns a private repository with immutable tags, scan on push and encryption at rest", async () => {
+    it("owns a private repository with encryption at rest", async () => {
         const declared = await declaredBy(new ImageRegistry("repo", { ...baseArgs, repositoryName: "unit-repo" }));
         const repository = declared.one(tokens.repository).inputs;
-        assert.deepEqual(
-            [repository.name, repository.imageTagMutability, repository.forceDelete],
-            ["unit-repo", "IMMUTABLE", false],
-        );
-        assert.deepEqual(repository.imageScanningConfiguration, { scanOnPush: true });
+        assert.deepEqual([repository.name, repository.forceDelete], ["unit-repo", false]);
         assert.deepEqual(repository.encryptionConfigurations, [{ encryptionType: "AES256" }]);
     });
 

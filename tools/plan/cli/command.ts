@@ -1,6 +1,7 @@
 // `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--markdown FILE]`: plans one stack
 // offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error
-// or an input AWS would refuse (each named on stderr: `pulumi up` would fail on it).
+// or an input AWS would refuse (each named on stderr: `pulumi up` would fail on it), 3 the policy pack (policy/)
+// refuses the stack (a mandatory violation), whether or not it changed.
 import * as fs from "fs";
 import * as path from "path";
 import { findProjectRoot } from "../../../infra/registry/projectRoot";
@@ -15,8 +16,9 @@ import { renderTerminal } from "../render/terminal";
 import { formatSnapshot } from "../model/snapshot";
 import { planStack } from "../model/planStack";
 import { awsApiReport, refusalLine } from "../../checks/awsApi/stackReport";
+import { mandatoryViolations, violationLines } from "../render/policy";
 
-const exitCodes = { planned: 0, error: 1, changed: 2 } as const;
+const exitCodes = { planned: 0, error: 1, changed: 2, refusedByPolicy: 3 } as const;
 
 export interface CommandIo {
     stdout(text: string): void;
@@ -44,10 +46,25 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIo): Pr
         write(file(args.mermaid), "--mermaid", () => renderMermaid(stack));
         write(file(args.markdown), "--markdown", () => renderMarkdown(stack, comparison));
         io.stdout(comparison === undefined ? renderTerminal(stack) : renderDiff(comparison.diff, comparison.baseLabel));
+        // What `pulumi up` would be refused: by AWS (an input its API rejects), then by the policy pack.
         const refusals = awsApiReport(stack.snapshot)?.refusals ?? [];
         if (refusals.length > 0) {
             io.stderr(refusals.map((refusal) => `${refusalLine(refusal)}\n`).join(""));
+        }
+        const refused = mandatoryViolations(stack.policy);
+        if (refused.length > 0) {
+            io.stderr(
+                [
+                    `the policy pack refuses stack ${args.stack}: ${refused.length} mandatory violation(s), as pulumi preview --policy-pack policy would report`,
+                    ...violationLines(refused).map((line) => `  ${line}`),
+                ].join("\n") + "\n",
+            );
+        }
+        if (refusals.length > 0) {
             return exitCodes.error;
+        }
+        if (refused.length > 0) {
+            return exitCodes.refusedByPolicy;
         }
         return comparison?.diff.changed === true ? exitCodes.changed : exitCodes.planned;
     } catch (error) {

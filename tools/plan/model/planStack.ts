@@ -3,6 +3,9 @@ import * as path from "path";
 import { loadStackConfig } from "../../mocks/stackConfig";
 import { StackModel, referenceValues } from "./stackModel";
 import { ImageTagChoice, toSnapshot } from "./snapshot";
+import { findProjectRoot } from "../../../infra/registry/projectRoot";
+import { startPack } from "../policy/packProcess";
+import { judgeStack } from "../policy/judge";
 
 /**
  * The image tag when no stack file sets one. Deliberately not the commit SHA: a plan describes what the program
@@ -13,6 +16,8 @@ const placeholderImageTag = "offline-plan";
 
 /** The compiled program: build/infra beside build/tools. */
 const programPath = path.resolve(__dirname, "../../../infra");
+/** The policy pack of the repository the plan belongs to, which judges every stack it plans. */
+const policyPackDir = path.join(findProjectRoot(__dirname), "policy");
 
 export async function planStack(projectDir: string, stack: string): Promise<StackModel> {
     const stackConfig = loadStackConfig(projectDir, stack);
@@ -25,13 +30,20 @@ export async function planStack(projectDir: string, stack: string): Promise<Stac
     // The program takes the image's build context relative to the working directory, which the Pulumi CLI sets to
     // the project root; so does the plan, wherever it was started.
     process.chdir(projectDir);
-    // Loaded only now, so that bad arguments and stack files are reported before Pulumi's runtime loads.
-    const { runProgram } = await import("../../mocks/mockEngine");
-    const run = await runProgram(programPath, {
-        project: stackConfig.project,
-        stack,
-        config: { ...stackConfig.config, [imageTagKey]: imageTag.value },
-        secretKeys: stackConfig.secretKeys,
-    });
-    return new StackModel(toSnapshot(run, stackConfig.config, imageTag), referenceValues(run));
+    // Started before the program runs, so that the pack loads while the program does.
+    const pack = startPack(policyPackDir);
+    try {
+        // Loaded only now, so that bad arguments and stack files are reported before Pulumi's runtime loads.
+        const { runProgram } = await import("../../mocks/mockEngine");
+        const run = await runProgram(programPath, {
+            project: stackConfig.project,
+            stack,
+            config: { ...stackConfig.config, [imageTagKey]: imageTag.value },
+            secretKeys: stackConfig.secretKeys,
+        });
+        const policy = await judgeStack(await pack.address, run);
+        return new StackModel(toSnapshot(run, stackConfig.config, imageTag), referenceValues(run), policy);
+    } finally {
+        pack.stop();
+    }
 }

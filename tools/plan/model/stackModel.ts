@@ -2,6 +2,7 @@
 // ID, ARN or name the mocks handed out, so that views say "from group firewall-alb" rather than "from sg-0a1b...".
 import type { ProgramRun } from "../../mocks/mockEngine";
 import { Snapshot, SnapshotResource } from "./snapshot";
+import type { PolicyReport } from "../policy/judge";
 
 /** The outputs by which other resources refer to a resource. */
 const referenceOutputs = ["arn", "name", "repositoryUrl", "repoDigest", "dnsName"] as const;
@@ -14,6 +15,8 @@ export class StackModel {
         readonly snapshot: Snapshot,
         /** Reference value (ID, ARN, name...) to the URN of the one resource it identifies. */
         references: ReadonlyMap<string, string>,
+        /** What the policy pack (policy/) found in the planned stack; undefined for a plan read back from a snapshot. */
+        readonly policy?: PolicyReport,
     ) {
         this.byUrn = new Map(snapshot.resources.map((resource) => [resource.urn, resource]));
         for (const [value, urn] of references) {

@@ -3,6 +3,7 @@
 import { StackModel } from "../model/stackModel";
 import { postureSection } from "./posture";
 import { awsApiSection } from "./awsApiSection";
+import { policySection } from "./policy";
 
 export interface PlanSection {
     /** The heading: a line in the terminal, an h4 in Markdown. */
@@ -13,4 +14,4 @@ export interface PlanSection {
     markdown(stack: StackModel): string[];
 }
 
-export const planSections: readonly PlanSection[] = [postureSection, awsApiSection];
+export const planSections: readonly PlanSection[] = [postureSection, awsApiSection, policySection];
