@@ -1,11 +1,12 @@
-// `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--markdown FILE]`: plans one stack
-// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error.
+// `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--base-label LABEL] [--markdown FILE]
+// [--assume KEY=VALUE]...`: plans one stack offline and prints it, or with --diff prints what changed.
+// Exit status: 0 planned (no change), 2 changed, 1 error.
 import * as fs from "fs";
 import * as path from "path";
 import { findProjectRoot } from "../../../infra/registry/projectRoot";
 import { parseArgs, usage } from "./args";
 import { readBaseSnapshot } from "../model/readSnapshot";
-import { diffSnapshots } from "../diff/diff";
+import { compare, unlabelledBase } from "../diff/comparison";
 import { describeError, InputError } from "./inputError";
 import { renderMermaid } from "../render/mermaid";
 import { renderDiff } from "../render/diffText";
@@ -35,9 +36,9 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIo): Pr
         const base = basePath === undefined ? undefined : readBaseSnapshot(basePath, args.stack);
         const projectDir = findProject(io.cwd);
 
-        const stack = await planStack(projectDir, args.stack);
+        const stack = await planStack(projectDir, args.stack, args.assumptions);
         const comparison =
-            base === undefined ? undefined : { diff: diffSnapshots(base, stack.snapshot), baseLabel: args.diff ?? "" };
+            base === undefined ? undefined : compare(base, stack, args.baseLabel ?? unlabelledBase, args.assumptions);
         write(file(args.json), "--json", () => formatSnapshot(stack.snapshot));
         write(file(args.mermaid), "--mermaid", () => renderMermaid(stack));
         write(file(args.markdown), "--markdown", () => renderMarkdown(stack, comparison));
@@ -45,7 +46,7 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIo): Pr
             io.stdout(renderTerminal(stack));
             return exitCodes.planned;
         }
-        io.stdout(renderDiff(comparison.diff, comparison.baseLabel));
+        io.stdout(renderDiff(comparison));
         return comparison.diff.changed ? exitCodes.changed : exitCodes.planned;
     } catch (error) {
         io.stderr(`${describeError(error)}\n`);

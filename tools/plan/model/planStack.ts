@@ -3,6 +3,9 @@ import * as path from "path";
 import { loadStackConfig } from "../../mocks/stackConfig";
 import { StackModel, referenceValues } from "./stackModel";
 import { ImageTagChoice, toSnapshot } from "./snapshot";
+import { Assumptions, defaultAssumptions } from "../cost/assumptions";
+import { estimateCost } from "../cost/estimate";
+import { priceTableFor } from "../cost/priceTable";
 
 /**
  * The image tag when no stack file sets one. Deliberately not the commit SHA: a plan describes what the program
@@ -14,8 +17,14 @@ const placeholderImageTag = "offline-plan";
 /** The compiled program: build/infra beside build/tools. */
 const programPath = path.resolve(__dirname, "../../../infra");
 
-export async function planStack(projectDir: string, stack: string): Promise<StackModel> {
+export async function planStack(
+    projectDir: string,
+    stack: string,
+    assumptions: Assumptions = defaultAssumptions,
+): Promise<StackModel> {
     const stackConfig = loadStackConfig(projectDir, stack);
+    // Before the program runs: a region without a price table is bad input like a bad stack file.
+    const prices = priceTableFor(stackConfig.config["aws:region"]);
     const imageTagKey = `${stackConfig.project}:imageTag`;
     const configured = stackConfig.config[imageTagKey] ?? "";
     const imageTag: ImageTagChoice =
@@ -33,5 +42,6 @@ export async function planStack(projectDir: string, stack: string): Promise<Stac
         config: { ...stackConfig.config, [imageTagKey]: imageTag.value },
         secretKeys: stackConfig.secretKeys,
     });
-    return new StackModel(toSnapshot(run, stackConfig.config, imageTag), referenceValues(run));
+    const snapshot = toSnapshot(run, stackConfig.config, imageTag);
+    return new StackModel({ ...snapshot, cost: estimateCost(snapshot, prices, assumptions) }, referenceValues(run));
 }
