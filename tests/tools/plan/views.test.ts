@@ -212,6 +212,9 @@ describe("the Markdown plan", () => {
             assert.ok(folded.includes(`<details><summary>${context}`), `${context} is not folded`);
         }
         assert.ok(!run.markdown.includes(base), "the base's temporary file path is printed");
+        const unlabelled = runPlan(["prod", "--diff", base]);
+        assert.match(unlabelled.stdout, /^Offline plan of stack prod compared with the base plan\n/);
+        assert.ok(!unlabelled.stdout.includes(base), "without --base-label the base's file path names it");
         assert.doesNotMatch(run.markdown, /not a cloud diff/, "the comment's header says it once, not each stack");
     });
 });
