@@ -65,6 +65,21 @@ export function pricedLine(spec: LineSpec, table: PriceTable): CostLine {
     };
 }
 
+/** "NAT gateway" → one NAT gateway, many NAT gateways. */
+export const noun = (one: string): Noun => ({ one, many: `${one}s` });
+
+/** A line for one resource, counting `count` things (1 unless given) named by `noun`. */
+export function resourceLine(
+    resource: { name: string },
+    spec: Omit<LineSpec, "resource" | "count" | "noun"> & { count?: number; noun: string },
+    table: PriceTable,
+): CostLine {
+    return pricedLine(
+        { ...spec, resource: resource.name, count: fixed(spec.count ?? 1), noun: noun(spec.noun) },
+        table,
+    );
+}
+
 /** Dollars rounded half up to the cent; toFixed first drops the binary noise of products such as 365 x 0.04048. */
 export function cents(dollars: number): number {
     return Math.round(Number((dollars * 100).toFixed(6))) / 100;

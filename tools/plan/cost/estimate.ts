@@ -6,12 +6,17 @@ import { resourceTypes as t } from "../../resourceTypes";
 import { assumptionKeys, assumptionSpecs, Assumptions } from "./assumptions";
 import { freeTypes, pricedTypes, pricedWith } from "./billedTypes";
 import { CostLine, Range, sumCents } from "./costLine";
-import { endpointLines, loadBalancerLines, natLines } from "./networkCosts";
-import { PriceTable } from "./priceTable";
-import { alarmLines, dnsLines, secretLines, storageLines, wafLines } from "./serviceCosts";
-import { StackFacts } from "./stackFacts";
+import { alarmLines } from "./alarmCosts";
+import { dnsLines, wafLines } from "./edgeCosts";
+import { endpointLines } from "./endpointCosts";
 import { listAt, textAt } from "./inputs";
-import { containerInsightsLines, logLines, taskLines } from "./taskCosts";
+import { loadBalancerLines } from "./loadBalancerCosts";
+import { containerInsightsLines, logLines } from "./logCosts";
+import { natLines } from "./natCosts";
+import { PriceTable } from "./priceTable";
+import { StackFacts } from "./stackFacts";
+import { secretLines, storageLines } from "./storageCosts";
+import { taskLines } from "./taskCosts";
 
 export interface CostEstimate {
     region: string;
