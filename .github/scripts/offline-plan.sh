@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Writes the pull-request comment that shows, for each stack, what the change
-# alters in the offline plan (`npm run plan -- <stack> --diff`) and the whole
-# plan with its diagram (`--markdown`).
+# alters in the offline plan (`npm run plan -- <stack> --diff`): the change in
+# monthly cost first, then any change to what is public or to IAM, then the
+# changed resources, with the unchanged context (cost table, diagram, security
+# posture, resource list) folded away. The disclaimer is said once, here.
 #
 # Usage: offline-plan.sh BASE_DIR HEAD_DIR OUT_DIR
 #   BASE_DIR, HEAD_DIR  checkouts of the base branch and of the pull request
 #   OUT_DIR             receives comment.md and the plan files
-# Optional environment: BASE_SHA, HEAD_SHA (named in the comment).
+# Optional environment: BASE_SHA, HEAD_SHA (named in the comment), BASE_REF
+# (the base branch's name: the plans call the base "<BASE_REF> @ <sha>").
 #
 # Exits 1 when a plan of the pull request fails, or when the policy pack
 # refuses it (plan exit status 3); comment.md is written first, so the error
@@ -27,12 +30,11 @@ out_dir=$3
 mkdir -p "$out_dir"
 out_dir=$(cd "$out_dir" && pwd)
 comment="$out_dir/comment.md"
-
-# The base branch predates the plan command in the pull request that adds it.
-has_plan_command() {
-  [[ -f "$1/package.json" && -f "$1/package-lock.json" ]] &&
-    node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.exit(p.scripts && p.scripts.plan ? 0 : 1)' "$1/package.json"
-}
+if [[ -n ${BASE_SHA:-} ]]; then
+  base_label="${BASE_REF:-base} @ ${BASE_SHA:0:12}"
+else
+  base_label="${BASE_REF:-the base branch}"
+fi
 
 install_dependencies() {
   (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
@@ -56,7 +58,7 @@ fenced() {
 }
 
 base_ready=false
-if has_plan_command "$base_dir" && install_dependencies "$base_dir"; then
+if install_dependencies "$base_dir"; then
   base_ready=true
 fi
 install_dependencies "$head_dir"
@@ -65,16 +67,21 @@ failed=0
 {
   echo "## Offline plan"
   echo
-  echo "What the Pulumi program declares for each stack, run offline under the same mocks as the unit tests" \
-    "for \`${HEAD_SHA:-the pull request}\` against the base \`${BASE_SHA:-branch}\`." \
-    "This is not a cloud diff: it needs no credentials and knows nothing of the deployed state."
+  echo "What the Pulumi program declares for each stack, run offline under the same mocks as the unit tests," \
+    "for \`${HEAD_SHA:-the pull request}\` against \`$base_label\`." \
+    "This is not a cloud diff: it needs no credentials and knows nothing of the deployed state;" \
+    "IDs, ARNs and digests come from the mocks. Monthly costs are on-demand list prices from the" \
+    "repository's price table with the documented usage assumptions (docs/cost.md), both sides priced alike."
 } > "$comment"
 
 for stack in "${stacks[@]}"; do
   diff_args=()
-  if [[ $base_ready == true ]] &&
-    (cd "$base_dir" && npm run --silent plan -- "$stack" --json "$out_dir/base-$stack.json") > "$out_dir/base-$stack.log" 2>&1; then
-    diff_args=(--diff "$out_dir/base-$stack.json")
+  if [[ $base_ready == true ]]; then
+    if (cd "$base_dir" && npm run --silent plan -- "$stack" --json "$out_dir/base-$stack.json") > "$out_dir/base-$stack.log" 2>&1; then
+      diff_args=(--diff "$out_dir/base-$stack.json" --base-label "$base_label")
+    else
+      cat "$out_dir/base-$stack.log" >&2
+    fi
   fi
 
   status=0
@@ -86,9 +93,8 @@ for stack in "${stacks[@]}"; do
   {
     echo
     case "$status:${#diff_args[@]}" in
-      0:2) echo "### \`$stack\`: no change against the base branch" ;;
-      2:*) echo "### \`$stack\`: changes against the base branch" ;;
-      0:0) echo "### \`$stack\`: full plan (the base branch has no plan to compare with)" ;;
+      0:0) echo "### \`$stack\`: full plan (the plan of \`$base_label\` failed: its log is in the job log)" ;;
+      0:* | 2:*) ;; # The Markdown part names the stack and the base in its own heading.
       3:*)
         echo "### \`$stack\`: the policy pack refuses this change"
         echo
@@ -100,15 +106,13 @@ for stack in "${stacks[@]}"; do
         fenced text "$out_dir/$stack.err"
         ;;
     esac
-    # The Markdown plan already leads with the changes (--diff), so it is shown whole. Cutting it could
-    # leave a <details> block open and swallow the rest of the comment, so a plan too long for its
-    # share falls back to the plain list of changes.
+    # Cutting the Markdown could leave a <details> block open and swallow the rest of the comment, so a
+    # part too long for its share falls back to the plain list of changes.
     if [[ ($status == 0 || $status == 2 || $status == 3) && -s "$out_dir/$stack.md" ]]; then
-      echo
       if (($(wc -c < "$out_dir/$stack.md") <= max_block_chars)); then
         cat "$out_dir/$stack.md"
       else
-        echo "The plan of \`$stack\` is too long for its share of one comment; the job log holds what it prints."
+        echo "### \`$stack\`: too long for its share of one comment; the job log holds what the plan prints"
         if [[ $status == 2 ]]; then
           echo
           fenced text "$out_dir/$stack.out"

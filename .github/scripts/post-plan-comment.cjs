@@ -25,13 +25,29 @@ function readPullRequestNumber(planDir) {
     return Number(text);
 }
 
+// What closes a cut: a fence and up to this many <details> blocks left open.
+const CLOSING_ROOM = 200;
+
 function composeBody(planMarkdown) {
     const room = MAX_COMMENT_CHARS - MARKER.length - 1;
-    const text =
-        planMarkdown.length <= room
-            ? planMarkdown
-            : planMarkdown.slice(0, room - TRUNCATION_NOTICE.length) + TRUNCATION_NOTICE;
-    return `${MARKER}\n${text}`;
+    return `${MARKER}\n${planMarkdown.length <= room ? planMarkdown : cut(planMarkdown, room)}`;
+}
+
+/**
+ * The text cut at a line break to fit `room`, with what the cut left open closed again: an open ~~~~ fence would
+ * swallow the notice, an open <details> would fold it away.
+ */
+function cut(text, room) {
+    const kept = text.slice(0, room - TRUNCATION_NOTICE.length - CLOSING_ROOM);
+    const lines = kept.slice(0, Math.max(0, kept.lastIndexOf("\n"))).split("\n");
+    const fenceOpen = lines.filter((line) => line.startsWith("~~~~")).length % 2 === 1;
+    const openDetails = lines.filter((line) => line.startsWith("<details>")).length;
+    const closedDetails = lines.filter((line) => line.startsWith("</details>")).length;
+    const closing = [
+        ...(fenceOpen ? ["~~~~"] : []),
+        ...Array(Math.max(0, openDetails - closedDetails)).fill("</details>"),
+    ];
+    return [...lines, ...closing].join("\n") + TRUNCATION_NOTICE;
 }
 
 function isOurComment(comment) {

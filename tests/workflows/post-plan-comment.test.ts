@@ -128,4 +128,19 @@ describe("posting the offline plan", () => {
         assert.ok(body.length <= MAX_COMMENT_CHARS, `body has ${body.length} characters`);
         assert.match(body, /_Truncated to fit one comment/);
     });
+
+    it("closes the fence and the <details> a cut leaves open, so the notice shows", async () => {
+        const { github, calls } = fakeGitHub([]);
+        const open = "### `prod`\n\n<details><summary>Architecture</summary>\n\n~~~~text\n";
+        await postPlanComment({
+            github,
+            repo,
+            planDir: artifact("7", open + "a line of the plan\n".repeat(MAX_COMMENT_CHARS / 10)),
+            headSha,
+            log,
+        });
+        const body = calls.created[0].body;
+        assert.ok(body.length <= MAX_COMMENT_CHARS, `body has ${body.length} characters`);
+        assert.match(body, /a line of the plan\n~~~~\n<\/details>\n\n_Truncated to fit one comment/);
+    });
 });

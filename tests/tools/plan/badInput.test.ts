@@ -104,7 +104,7 @@ describe("bad command lines", () => {
     it("an unknown flag is named with the flags there are", () => {
         assertRejected(
             runPlan(["dev", "--jsn", "plan.json"]),
-            /^unknown option --jsn; allowed: --json, --mermaid, --diff, --markdown /m,
+            /^unknown option --jsn; allowed: --json, --mermaid, --diff, --markdown, --base-label, --assume /m,
         );
     });
 

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { diffSnapshots } from "../../../tools/plan/diff/diff";
-import { renderDiff } from "../../../tools/plan/render/diffText";
+import { diffLines } from "../../../tools/plan/render/diffText";
 import { Snapshot } from "../../../tools/plan/model/snapshot";
 import { PlanResult, repositoryRoot, runPlan, Scratch, statusBesidesProdHttps } from "./planCli";
 
@@ -37,7 +37,7 @@ for (const stack of ["dev", "prod"]) {
                 const diff = diffSnapshots(JSON.parse(expected) as Snapshot, JSON.parse(actual) as Snapshot);
                 assert.fail(
                     `the ${stack} plan differs from ${reviewed}; if the change is intended, rerun with ` +
-                        `UPDATE_PLAN_SNAPSHOTS=1 and review the git diff.\n${renderDiff(diff, reviewed)}`,
+                        `UPDATE_PLAN_SNAPSHOTS=1 and review the git diff.\n${diffLines(diff, reviewed).join("\n")}`,
                 );
             }
         });

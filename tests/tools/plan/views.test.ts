@@ -185,18 +185,36 @@ describe("the Markdown plan", () => {
         );
     });
 
-    it("with --diff, leads with the changes and keeps the full plan", () => {
+    it("with --diff, is the stack's part of the review: the cost change, the call-outs, the changes, the context folded", () => {
         const reviewed = fs.readFileSync(path.join(repositoryRoot, "tests/tools/plan/snapshots/prod.json"), "utf8");
         const base = scratch.file("older-prod.json");
         fs.writeFileSync(base, reviewed.replace('"retentionInDays": 90', '"retentionInDays": 30'));
-        const run = plan("prod", repositoryRoot, ["--diff", base]);
+        const run = plan("prod", repositoryRoot, ["--diff", base, "--base-label", "main @ 1a2b3c4d"]);
         assert.equal(statusBesidesProdHttps(run.result, 2), 2);
         assert.match(
             run.result.stdout,
             /^ {2}~ {2}aws:cloudwatch\/logGroup:LogGroup {2}app-logs {2}\[UPDATE\]\n {7}~ retentionInDays {2}30 → 90$/m,
         );
-        assert.match(run.markdown, /^#### Changes against `.*older-prod\.json`: 1 to update\n\n~~~~text\n/m);
-        assert.ok(run.markdown.indexOf("#### Changes against") < run.markdown.indexOf("#### Architecture"));
+        assert.match(run.markdown, /^### `prod` against `main @ 1a2b3c4d`: 1 to update\n\n\*\*Monthly cost: /);
+        assert.match(
+            run.markdown,
+            /^- \+\$0\.12 to \+\$0\.35\/month: CloudWatch Logs storage, app-logs: 30 days kept → 90 days kept$/m,
+        );
+        assert.match(run.markdown, /^\*\*Public exposure and IAM: no change\.\*\*$/m);
         assert.match(run.markdown, /~ retentionInDays {2}30 → 90/);
+        const folded = run.markdown.slice(run.markdown.indexOf("<details>"));
+        for (const context of [
+            "Architecture of `prod`",
+            "Security posture",
+            "Monthly cost estimate: ",
+            "Resources: ",
+        ]) {
+            assert.ok(folded.includes(`<details><summary>${context}`), `${context} is not folded`);
+        }
+        assert.ok(!run.markdown.includes(base), "the base's temporary file path is printed");
+        const unlabelled = runPlan(["prod", "--diff", base]);
+        assert.match(unlabelled.stdout, /^Offline plan of stack prod compared with the base plan\n/);
+        assert.ok(!unlabelled.stdout.includes(base), "without --base-label the base's file path names it");
+        assert.doesNotMatch(run.markdown, /not a cloud diff/, "the comment's header says it once, not each stack");
     });
 });

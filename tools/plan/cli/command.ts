@@ -1,13 +1,13 @@
-// `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--markdown FILE]`: plans one stack
-// offline and prints it, or with --diff prints what changed. Exit status: 0 planned (no change), 2 changed, 1 error
-// or an input AWS would refuse (each named on stderr: `pulumi up` would fail on it), 3 the policy pack (policy/)
-// refuses the stack (a mandatory violation), whether or not it changed.
+// `npm run plan -- <stack> [--json FILE] [--mermaid FILE] [--diff BASE.json] [--base-label LABEL] [--markdown FILE]
+// [--assume KEY=VALUE]...`: plans one stack offline and prints it, or with --diff prints what changed.
+// Exit status: 0 planned (no change), 2 changed, 1 error or an input AWS would refuse (each named on stderr: `pulumi up`
+// would fail on it), 3 the policy pack (policy/) refuses the stack (a mandatory violation), whether or not it changed.
 import * as fs from "fs";
 import * as path from "path";
 import { findProjectRoot } from "../../../infra/registry/projectRoot";
 import { parseArgs, usage } from "./args";
 import { readBaseSnapshot } from "../model/readSnapshot";
-import { diffSnapshots } from "../diff/diff";
+import { compare, unlabelledBase } from "../diff/comparison";
 import { describeError, InputError } from "./inputError";
 import { renderMermaid } from "../render/mermaid";
 import { renderDiff } from "../render/diffText";
@@ -39,13 +39,13 @@ export async function runPlanCommand(argv: readonly string[], io: CommandIo): Pr
         const base = basePath === undefined ? undefined : readBaseSnapshot(basePath, args.stack);
         const projectDir = findProject(io.cwd);
 
-        const stack = await planStack(projectDir, args.stack);
+        const stack = await planStack(projectDir, args.stack, args.assumptions);
         const comparison =
-            base === undefined ? undefined : { diff: diffSnapshots(base, stack.snapshot), baseLabel: args.diff ?? "" };
+            base === undefined ? undefined : compare(base, stack, args.baseLabel ?? unlabelledBase, args.assumptions);
         write(file(args.json), "--json", () => formatSnapshot(stack.snapshot));
         write(file(args.mermaid), "--mermaid", () => renderMermaid(stack));
         write(file(args.markdown), "--markdown", () => renderMarkdown(stack, comparison));
-        io.stdout(comparison === undefined ? renderTerminal(stack) : renderDiff(comparison.diff, comparison.baseLabel));
+        io.stdout(comparison === undefined ? renderTerminal(stack) : renderDiff(comparison));
         // What `pulumi up` would be refused: by AWS (an input its API rejects), then by the policy pack.
         const refusals = awsApiReport(stack.snapshot)?.refusals ?? [];
         if (refusals.length > 0) {

@@ -6,6 +6,9 @@ import { ImageTagChoice, toSnapshot } from "./snapshot";
 import { findProjectRoot } from "../../../infra/registry/projectRoot";
 import { startPack } from "../policy/packProcess";
 import { judgeStack } from "../policy/judge";
+import { Assumptions, defaultAssumptions } from "../cost/assumptions";
+import { estimateCost } from "../cost/estimate";
+import { priceTableFor } from "../cost/priceTable";
 
 /**
  * The image tag when no stack file sets one. Deliberately not the commit SHA: a plan describes what the program
@@ -19,8 +22,14 @@ const programPath = path.resolve(__dirname, "../../../infra");
 /** The policy pack of the repository the plan belongs to, which judges every stack it plans. */
 const policyPackDir = path.join(findProjectRoot(__dirname), "policy");
 
-export async function planStack(projectDir: string, stack: string): Promise<StackModel> {
+export async function planStack(
+    projectDir: string,
+    stack: string,
+    assumptions: Assumptions = defaultAssumptions,
+): Promise<StackModel> {
     const stackConfig = loadStackConfig(projectDir, stack);
+    // Before the program runs: a region without a price table is bad input like a bad stack file.
+    const prices = priceTableFor(stackConfig.config["aws:region"]);
     const imageTagKey = `${stackConfig.project}:imageTag`;
     const configured = stackConfig.config[imageTagKey] ?? "";
     const imageTag: ImageTagChoice =
@@ -42,7 +51,12 @@ export async function planStack(projectDir: string, stack: string): Promise<Stac
             secretKeys: stackConfig.secretKeys,
         });
         const policy = await judgeStack(await pack.address, run);
-        return new StackModel(toSnapshot(run, stackConfig.config, imageTag), referenceValues(run), policy);
+        const snapshot = toSnapshot(run, stackConfig.config, imageTag);
+        return new StackModel(
+            { ...snapshot, cost: estimateCost(snapshot, prices, assumptions) },
+            referenceValues(run),
+            policy,
+        );
     } finally {
         pack.stop();
     }

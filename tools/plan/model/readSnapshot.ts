@@ -42,6 +42,7 @@ function checkSnapshot(value: unknown, reject: Reject): Snapshot {
         checkResource(item, `resources[${i}]`, reject),
     );
     const imageTag = root.imageTag === undefined ? undefined : object(root.imageTag, "imageTag", reject);
+    // A stored `cost` is not read back, whatever its shape: the diff prices the base anew from today's table.
     return {
         plan: typeof root.plan === "string" ? root.plan : "",
         project: typeof root.project === "string" ? root.project : "",

@@ -1,6 +1,7 @@
 // The plan as data: a stable, sorted snapshot of what the program declared. `--json` writes it; `--diff` reads an
 // earlier one back and compares.
 import type { ProgramRun } from "../../mocks/mockEngine";
+import type { CostEstimate } from "../cost/estimate";
 import { compareText, display, sortKeys } from "./properties";
 
 export const planDisclaimer =
@@ -46,6 +47,8 @@ export interface Snapshot {
     resources: SnapshotResource[];
     reads: SnapshotRead[];
     outputs: Record<string, unknown>;
+    /** The monthly cost estimate, for readers of the JSON. A diff prices a base anew and never reads this back. */
+    cost?: CostEstimate;
 }
 
 export function toSnapshot(run: ProgramRun, config: Record<string, string>, imageTag: ImageTagChoice): Snapshot {

@@ -1,5 +1,7 @@
 // The diff as text: for the terminal, for the job log and, fenced, for the pull-request comment.
+import { Comparison } from "../diff/comparison";
 import { Action, PlanDiff, PropertyChange, ResourceChange, ValueChange } from "../diff/diff";
+import { totalChange } from "../cost/costDiff";
 import { display } from "../model/properties";
 import { planDisclaimer } from "../model/snapshot";
 
@@ -11,10 +13,35 @@ const symbols: Readonly<Record<Action, string>> = {
     ignored: "= ",
 };
 
-/** The diff with what it is: for the terminal and the job log. */
-export function renderDiff(diff: PlanDiff, baseLabel: string): string {
+/** The diff with what it is, led by the change in cost and the call-outs: for the terminal and the job log. */
+export function renderDiff(comparison: Comparison): string {
+    const { diff, baseLabel } = comparison;
     const header = [`Offline plan of stack ${diff.stack} compared with ${baseLabel}`, planDisclaimer, ""];
-    return `${[...header, ...diffLines(diff, baseLabel)].join("\n")}\n`;
+    const lines = [
+        ...header,
+        ...costChangeLines(comparison),
+        "",
+        ...calloutLines(comparison),
+        "",
+        ...diffLines(diff, baseLabel),
+    ];
+    return `${lines.join("\n")}\n`;
+}
+
+/** "Monthly cost: $50.56 → $47.32 (-$3.24/month)" and a line per changed item. */
+export function costChangeLines({ cost }: Comparison): string[] {
+    return [totalChange(cost), ...cost.lines.map((line) => `  ${line.text}`)];
+}
+
+/** Changes to what is public or to IAM, each on its own line; or that there are none. */
+export function calloutLines({ callouts }: Comparison): string[] {
+    if (callouts.length === 0) {
+        return ["Public exposure and IAM: no change"];
+    }
+    return [
+        "Public exposure and IAM: CHANGED",
+        ...callouts.map((callout) => `  ! ${callout.kind === "public" ? "public" : "IAM"}: ${callout.text}`),
+    ];
 }
 
 /** The changes alone, for a document that says elsewhere what the plan is. */

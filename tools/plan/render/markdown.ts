@@ -1,6 +1,8 @@
-// The plan as Markdown for a pull-request comment: what it is, the changes (with --diff), the diagram, the
-// security posture, and the resources, outputs and configuration folded away.
-import { PlanDiff } from "../diff/diff";
+// The plan as Markdown. Alone: what it is, the diagram, the plan's sections (security posture, cost estimate), and
+// the resources, outputs and configuration folded away. With --diff it is one stack's part of the pull-request
+// comment, which says once what the plan is: the change in cost, what changes in public exposure and IAM, the changed
+// resources, and the unchanged context (cost table, diagram, posture, resource list) folded into <details>.
+import { Comparison } from "../diff/comparison";
 import { highlights } from "./highlights";
 import { renderMermaid } from "./mermaid";
 import { StackModel } from "../model/stackModel";
@@ -10,42 +12,31 @@ import { resourceTypes as t, shortType } from "../../resourceTypes";
 import { planSections } from "./sections";
 import { cell, code } from "./markdownText";
 import { planDisclaimer, readText } from "../model/snapshot";
+import { totalChange } from "../cost/costDiff";
+import { range, dollars } from "../cost/money";
+import { costSection, costTable } from "./costSection";
 
-export function renderMarkdown(stack: StackModel, comparison?: { diff: PlanDiff; baseLabel: string }): string {
+export function renderMarkdown(stack: StackModel, comparison?: Comparison): string {
+    return `${(comparison === undefined ? fullPlan(stack) : review(stack, comparison)).join("\n")}\n`;
+}
+
+function fullPlan(stack: StackModel): string[] {
     const { snapshot } = stack;
-    const region = snapshot.config["aws:region"] ?? "us-east-1";
-    const lines = [
+    return [
         `### Offline plan of \`${snapshot.stack}\``,
         "",
         `> ${planDisclaimer}`,
         ">",
         `> ${imageTagNote(snapshot)}`,
         "",
-        `**${countSummary(stack)}**, region \`${region}\`. The program reads: ` +
+        `**${countSummary(stack)}**, region \`${region(stack)}\`. The program reads: ` +
             `${snapshot.reads.map((read) => code(readText(read))).join(", ") || "nothing"}.`,
         "",
-    ];
-    if (comparison !== undefined) {
-        const { diff, baseLabel } = comparison;
-        lines.push(
-            `#### Changes against \`${baseLabel}\`: ${diff.changed ? summary(diff) : "none"}`,
-            "",
-            "~~~~text",
-            ...diffLines(diff, baseLabel),
-            "~~~~",
-            "",
-        );
-    }
-    lines.push(
         "#### Architecture",
         "",
-        "```mermaid",
-        renderMermaid(stack).trimEnd(),
-        "```",
+        ...diagram(stack),
         "",
         ...planSections.flatMap((section) => [`#### ${section.title}`, "", ...section.markdown(stack), ""]),
-    );
-    lines.push(
         ...folded(`Resources: ${stack.resources.length}, by type`, [
             typeCounts(stack)
                 .map(([type, count]) => `${count} × \`${type}\``)
@@ -61,8 +52,50 @@ export function renderMarkdown(stack: StackModel, comparison?: { diff: PlanDiff;
             "| --- | --- |",
             ...Object.entries(snapshot.config).map(([key, value]) => `| \`${key}\` | ${cell(value)} |`),
         ]),
+    ];
+}
+
+/** One stack's part of the review comment: what changed first, the rest folded. */
+function review(stack: StackModel, comparison: Comparison): string[] {
+    const { diff, baseLabel, cost } = comparison;
+    const name = stack.snapshot.stack;
+    const changed = diff.changed ? summary(diff) : "no change";
+    const lines = [`### \`${name}\` against ${code(baseLabel)}: ${changed}`, "", `**${totalChange(cost)}**`];
+    lines.push(...cost.lines.map((line) => `- ${line.text}`), "");
+    if (comparison.callouts.length === 0) {
+        lines.push("**Public exposure and IAM: no change.**", "");
+    } else {
+        lines.push(
+            "**Public exposure and IAM change:**",
+            "",
+            ...comparison.callouts.map((c) => `- ⚠️ **${c.kind === "public" ? "Public" : "IAM"}**: ${cell(c.text)}`),
+            "",
+        );
+    }
+    if (diff.changed) {
+        lines.push("~~~~text", ...diffLines(diff, baseLabel), "~~~~", "");
+    }
+    const estimate = stack.snapshot.cost;
+    // The comment's cost table leaves out how each quantity follows (the job log and --markdown alone show it).
+    const context = planSections.flatMap((section) =>
+        section === costSection && estimate !== undefined
+            ? folded(`${section.title}: ${range(estimate.total, dollars)}`, costTable(estimate))
+            : folded(section.title, section.markdown(stack)),
     );
-    return `${lines.join("\n")}\n`;
+    return [
+        ...lines,
+        ...folded(`Architecture of \`${name}\``, diagram(stack)),
+        ...context,
+        ...folded(`Resources: ${countSummary(stack)}`, componentList(stack)),
+    ];
+}
+
+function region(stack: StackModel): string {
+    return stack.snapshot.config["aws:region"] ?? "us-east-1";
+}
+
+function diagram(stack: StackModel): string[] {
+    return ["```mermaid", renderMermaid(stack).trimEnd(), "```"];
 }
 
 /** Types whose properties the security posture already shows in full. */
@@ -76,6 +109,21 @@ function resourceList(stack: StackModel, parent: string | null, indent: string):
             ...resourceList(stack, resource.urn, `${indent}  `),
         ];
     });
+}
+
+/** Each component with the resources directly under it, on one line: the resource tree without its properties. */
+function componentList(stack: StackModel): string[] {
+    return stack.resources
+        .filter((resource) => !resource.custom)
+        .flatMap((component) => {
+            const children = stack.children(component.urn).filter((child) => child.custom);
+            return children.length === 0
+                ? []
+                : [
+                      `- \`${component.name}\` ${shortType(component.type)}: ` +
+                          children.map((child) => `\`${child.name}\` ${shortType(child.type)}`).join(", "),
+                  ];
+        });
 }
 
 function folded(summaryText: string, body: string[]): string[] {

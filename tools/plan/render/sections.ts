@@ -4,6 +4,7 @@ import { StackModel } from "../model/stackModel";
 import { postureSection } from "./posture";
 import { awsApiSection } from "./awsApiSection";
 import { policySection } from "./policy";
+import { costSection } from "./costSection";
 
 export interface PlanSection {
     /** The heading: a line in the terminal, an h4 in Markdown. */
@@ -14,4 +15,4 @@ export interface PlanSection {
     markdown(stack: StackModel): string[];
 }
 
-export const planSections: readonly PlanSection[] = [postureSection, awsApiSection, policySection];
+export const planSections: readonly PlanSection[] = [costSection, postureSection, awsApiSection, policySection];
