@@ -9,6 +9,8 @@ export interface SecurityGroupsArgs {
     containerPort: pulumi.Input<number>;
     /** Set when the load balancer serves HTTPS: 443 opens as well as 80 (plain value: it decides which rules exist). */
     https: HttpsSettings | undefined;
+    /** The interface endpoints' group, which the tasks must reach on 443; undefined when there are no endpoints. */
+    endpointGroupId?: pulumi.Input<string>;
 }
 
 /** Both address families, so IPv6 clients are served whenever the load balancer is given IPv6 addresses. */
@@ -103,6 +105,22 @@ export class SecurityGroups extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+
+        if (args.endpointGroupId !== undefined) {
+            // The interface endpoints accept HTTPS from the tasks alone: ECR image pulls and CloudWatch Logs.
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-endpoints-in-service`,
+                {
+                    securityGroupId: args.endpointGroupId,
+                    referencedSecurityGroupId: service.id,
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    description: "HTTPS from the service tasks: ECR image pulls and CloudWatch Logs",
+                },
+                { parent: this },
+            );
+        }
 
         this.loadBalancerGroupId = loadBalancer.id;
         this.serviceGroupId = service.id;

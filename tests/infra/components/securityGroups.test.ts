@@ -44,6 +44,17 @@ describe("SecurityGroups", () => {
         assert.deepEqual(rulesOf(declared, tokens.egressRule, tasks), ["tcp/443-443 0.0.0.0/0"]);
     });
 
+    it("with interface endpoints, lets the tasks' group alone into the endpoints' group, on 443", async () => {
+        const endpointGroupId = "sg-0eeeeeeeeeeeeeeee";
+        const groups = new SecurityGroups("endpoints", { ...baseArgs, endpointGroupId });
+        const declared = await declaredBy(groups);
+        assert.deepEqual(rulesOf(declared, tokens.ingressRule, endpointGroupId), [
+            `tcp/443-443 ${await promiseOf(groups.serviceGroupId)}`,
+        ]);
+        const without = await declaredBy(new SecurityGroups("no-endpoints", baseArgs));
+        assert.equal(without.where(tokens.ingressRule, "fromPort", 443).length, 0);
+    });
+
     it("declares no inline rules and describes every group and rule", async () => {
         const declared = await declaredBy(new SecurityGroups("described", { ...baseArgs, https: { certificateArn } }));
         for (const group of declared.all(tokens.securityGroup)) {

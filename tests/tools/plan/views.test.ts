@@ -106,19 +106,26 @@ describe("the terminal plan", () => {
     });
 
     it("names the data sources dev reads for the default VPC", () => {
-        assert.match(dev.result.stdout, /^ {2}aws:ec2\/getVpc:getVpc \{"default":true\}$/m);
+        assert.match(
+            dev.result.stdout,
+            /^ {2}aws:ec2\/getVpcs:getVpcs \{"filters":\[\{"name":"is-default","values":\["true"\]\}\]\}$/m,
+        );
     });
 
-    it("shows a secure value as [secret] and never its ciphertext", () => {
-        const project = scratch.project("secret", {
-            setting: { stack: "dev", key: "apiKey", value: "{secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=}" },
-        });
-        const run = plan("dev", project);
-        assert.match(run.result.stdout, /^ {2}fargate-service:apiKey +\[secret\]$/m);
-        assert.equal(run.snapshot.config["fargate-service:apiKey"], "[secret]");
-        for (const text of [run.result.stdout, run.markdown, JSON.stringify(run.snapshot)]) {
-            assert.doesNotMatch(text, /c2VjcmV0LWNpcGhlcnRleHQ/);
-        }
+    it("shows the awsx VPC's arguments: block, zones, subnet sizes, NAT strategy and endpoints", () => {
+        const out = prod.result.stdout;
+        assert.match(
+            out,
+            /^│ {2}└─ network-vpc {2}\(awsx:ec2:Vpc\)\n│ +10\.0\.0\.0\/16 over 2 zones · subnets Auto: Private \/18, Public \/19 per zone · NAT gateways None ·$/m,
+        );
+        assert.match(
+            out,
+            /^│ +endpoints com\.amazonaws\.us-east-1\.s3 \(Gateway\) \(strategy Auto\) · DNS hostnames on$/m,
+        );
+        assert.match(
+            out,
+            /Interface com\.amazonaws\.us-east-1\.ecr\.dkr · 2 subnets, private DNS on · groups network-endpoints/,
+        );
     });
 });
 
@@ -145,8 +152,9 @@ describe("the Mermaid diagram", () => {
             "TaskDefinition_app_task -task role-> Role_app_roles_task",
             "Role_app_roles_execution -may CreateLogStream, PutLogEvents-> LogGroup_app_logs",
             "Target_app_scaling_target -scales-> Service_app_service",
-            "Service_app_service -tasks in-> subnets_private",
-            "subnets_private -0.0.0.0/0-> nat_gateways",
+            "Service_app_service -tasks in private subnets-> Vpc_network_vpc",
+            "LoadBalancer_web_alb -in public subnets-> Vpc_network_vpc",
+            "vpc_endpoints -in private subnets-> Vpc_network_vpc",
         ]) {
             assert.ok(all.includes(edge), `missing edge ${edge} in\n${all.join("\n")}`);
         }
