@@ -56,7 +56,9 @@ export function dedicatedVpc(name: string, settings: DedicatedVpcSettings, paren
     return {
         vpcId: vpc.vpcId,
         publicSubnetIds: vpc.publicSubnetIds,
-        taskSubnetIds: vpc.privateSubnetIds,
+        // The tasks' subnets resolve once the interface endpoints exist too: without a NAT gateway they are the only
+        // way to ECR and CloudWatch Logs, and a task started before them times out pulling its image.
+        taskSubnetIds: pulumi.all([vpc.privateSubnetIds, pulumi.all(endpoints.ids)]).apply(([subnetIds]) => subnetIds),
         tasksNeedPublicIp: false,
         endpointGroupId: endpoints.groupId,
     };

@@ -14,6 +14,7 @@ export interface NetworkArgs {
 export interface NetworkLayout {
     vpcId: pulumi.Output<string>;
     publicSubnetIds: pulumi.Output<string[]>;
+    /** Resolves only once the tasks' way to ECR and CloudWatch Logs exists (routes, NAT gateways, endpoints). */
     taskSubnetIds: pulumi.Output<string[]>;
     tasksNeedPublicIp: boolean;
     /** The interface endpoints' security group, when there are interface endpoints. */

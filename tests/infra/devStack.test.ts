@@ -4,6 +4,8 @@ import { before, describe, it } from "node:test";
 import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, testImageTag, tokens } from "./stackRun";
+import { creationOrderFindings } from "../../tools/checks/creationOrder";
+import { toSnapshot } from "../../tools/plan/model/snapshot";
 import { componentTypes } from "../../tools/resourceTypes";
 
 let stack: StackRun;
@@ -14,6 +16,10 @@ before(async () => {
 describe("dev resource graph", () => {
     it("declares exactly the core resources: no network of its own, no autoscaling", () => {
         assert.deepEqual(resourceCounts(stack), coreResourceCounts);
+    });
+
+    it("leaves no creation order to chance (the check over the recorded dependency graph)", () => {
+        assert.deepEqual(creationOrderFindings(toSnapshot(stack.run, {}, { value: "", source: "placeholder" })), []);
     });
 
     it("nests every resource under a component of the stack", () => {

@@ -5,6 +5,8 @@ import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutp
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, tokens } from "./stackRun";
 import { componentTypes } from "../../tools/resourceTypes";
+import { creationOrderFindings } from "../../tools/checks/creationOrder";
+import { toSnapshot } from "../../tools/plan/model/snapshot";
 
 let stack: StackRun;
 before(async () => {
@@ -24,6 +26,10 @@ describe("prod resource graph", () => {
             [tokens.scalingTarget]: 1,
             [tokens.scalingPolicy]: 2,
         });
+    });
+
+    it("leaves no creation order to chance (the check over the recorded dependency graph)", () => {
+        assert.deepEqual(creationOrderFindings(toSnapshot(stack.run, {}, { value: "", source: "placeholder" })), []);
     });
 });
 

@@ -2,6 +2,7 @@
 // endpoints, two or three zones and the subnet sizes configuration chose.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import * as aws from "@pulumi/aws";
 import { dedicatedVpcSettings, VpcValues } from "../../../infra/config/vpcSettings";
 import { Network } from "../../../infra/network/network";
 import { componentTypes } from "../../../tools/resourceTypes";
@@ -139,5 +140,24 @@ describe("Network", () => {
         assert.equal(network.tasksNeedPublicIp, false);
         assert.deepEqual(await promiseOf(network.taskSubnetIds), vpc.outputs.privateSubnetIds);
         assert.deepEqual(await promiseOf(network.publicSubnetIds), vpc.outputs.publicSubnetIds);
+    });
+
+    it("dedicated: whatever takes the tasks' subnets waits for the awsx VPC and for every interface endpoint", async () => {
+        const network = dedicated("ready");
+        // A stand-in for the ECS service: a resource that takes the tasks' subnets as an input.
+        new aws.ec2.SecurityGroup("ready-probe", {
+            vpcId: network.vpcId,
+            description: "probe",
+            tags: { subnets: network.taskSubnetIds.apply((ids) => ids.join(",")) },
+        });
+        const all = await engine.settled();
+        const probe = all.find((resource) => resource.name === "ready-probe");
+        const declared = await declaredBy(network);
+        const expected = [awsxVpc(declared), ...declared.all(tokens.vpcEndpoint)].map((resource) => resource.urn);
+        assert.deepEqual(
+            expected.filter((urn) => !probe?.dependencies.includes(urn)),
+            [],
+        );
+        assert.equal(expected.length, 4);
     });
 });

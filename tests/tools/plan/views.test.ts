@@ -127,6 +127,47 @@ describe("the terminal plan", () => {
             /Interface com\.amazonaws\.us-east-1\.ecr\.dkr · 2 subnets, private DNS on · groups network-endpoints/,
         );
     });
+
+    it("ends with the creation order: none found, and the orders it checked", () => {
+        for (const run of [dev, prod]) {
+            assert.match(
+                run.result.stdout,
+                /^Creation order\n {2}none: every order AWS needs holds in the recorded dependency graph\n {2}orders checked \(7\)\n {4}internet gateway before an internet-facing load balancer$/m,
+            );
+            assert.match(
+                run.markdown,
+                /^#### Creation order\n\n\*\*none: every order AWS needs holds in the recorded dependency graph\*\*$/m,
+            );
+        }
+    });
+
+    it("shows a secure value as [secret] and never its ciphertext", () => {
+        const project = scratch.project("secret", {
+            setting: { stack: "dev", key: "apiKey", value: "{secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=}" },
+        });
+        const run = plan("dev", project);
+        assert.match(run.result.stdout, /^ {2}fargate-service:apiKey +\[secret\]$/m);
+        assert.equal(run.snapshot.config["fargate-service:apiKey"], "[secret]");
+        for (const text of [run.result.stdout, run.markdown, JSON.stringify(run.snapshot)]) {
+            assert.doesNotMatch(text, /c2VjcmV0LWNpcGhlcnRleHQ/);
+        }
+    });
+});
+
+describe("the creation order of a configuration with NAT gateways", () => {
+    it("reports the one order awsx leaves to chance, and still exits 0", () => {
+        const project = scratch.project("nat", { setting: { stack: "prod", key: "natGateways", value: "onePerAz" } });
+        const run = plan("prod", project);
+        assert.equal(run.result.status, 0);
+        assert.match(
+            run.result.stdout,
+            /^Creation order\n {2}order races: 1 in the recorded dependency graph\n {4}the NAT gateways of network-vpc \(awsx:ec2:Vpc\) may be created before its internet gateway: awsx declares each NatGateway with dependsOn its subnet only/m,
+        );
+        assert.match(
+            run.markdown,
+            /^\*\*order races: 1 in the recorded dependency graph\*\*\n\n- the NAT gateways of network-vpc/m,
+        );
+    });
 });
 
 describe("the Mermaid diagram", () => {
@@ -153,6 +194,7 @@ describe("the Mermaid diagram", () => {
             "Role_app_roles_execution -may CreateLogStream, PutLogEvents-> LogGroup_app_logs",
             "Target_app_scaling_target -scales-> Service_app_service",
             "Service_app_service -tasks in private subnets-> Vpc_network_vpc",
+            "Service_app_service -image pulls, logs via-> vpc_endpoints",
             "LoadBalancer_web_alb -in public subnets-> Vpc_network_vpc",
             "vpc_endpoints -in private subnets-> Vpc_network_vpc",
         ]) {

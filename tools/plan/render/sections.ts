@@ -2,6 +2,7 @@
 // itself for the terminal and for Markdown, so a new one is a module and a line here.
 import { StackModel } from "../model/stackModel";
 import { postureSection } from "./posture";
+import { creationOrderSection } from "./creationOrderSection";
 
 export interface PlanSection {
     /** The heading: a line in the terminal, an h4 in Markdown. */
@@ -12,4 +13,4 @@ export interface PlanSection {
     markdown(stack: StackModel): string[];
 }
 
-export const planSections: readonly PlanSection[] = [postureSection];
+export const planSections: readonly PlanSection[] = [postureSection, creationOrderSection];
