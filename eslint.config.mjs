@@ -29,8 +29,8 @@ export default tseslint.config(
     },
     {
         // These read resource inputs as the mock engine recorded them: JSON whose shape is each provider type's own.
-        // The plan's snapshot tests and the tests' assertions check what is read, not the type system.
-        files: ["tools/plan/render/**/*.ts", "tools/mocks/awsModels.ts", "tests/**/*.ts"],
+        // Snapshot tests, the checks' tests and the tests' assertions check what is read, not the type system.
+        files: ["tools/plan/render/**/*.ts", "tools/mocks/awsModels.ts", "tests/**/*.ts", "tools/checks/**/*.ts"],
         rules: {
             "@typescript-eslint/no-explicit-any": "off",
             "@typescript-eslint/no-unsafe-assignment": "off",

@@ -23,16 +23,13 @@ const registry = new ImageRegistry("registry", {
     forceDelete: settings.forceDeleteRepository,
 });
 
-const network = new Network("network", {
-    vpc: settings.vpc,
-    vpcCidr: settings.vpcCidr,
-    availabilityZones: settings.availabilityZones,
-});
+const network = new Network("network", { dedicatedVpc: settings.dedicatedVpc });
 
 const securityGroups = new SecurityGroups("firewall", {
     vpcId: network.vpcId,
     containerPort: settings.containerPort,
     https: settings.https,
+    endpointGroupId: network.endpointGroupId,
 });
 
 const loadBalancer = new LoadBalancer("web", {

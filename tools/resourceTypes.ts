@@ -26,6 +26,16 @@ export const resourceTypes = {
     service: "aws:ecs/service:Service",
     scalingTarget: "aws:appautoscaling/target:Target",
     scalingPolicy: "aws:appautoscaling/policy:Policy",
+    vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    route: "aws:ec2/route:Route",
+} as const;
+
+/**
+ * Multi-language components the program declares: each registers as one opaque resource whose children run in its
+ * provider, so the mock engine models it as a whole (its outputs) and the plan shows its arguments.
+ */
+export const componentTypes = {
+    awsxVpc: "awsx:ec2:Vpc",
 } as const;
 
 /** "aws:ecs/service:Service" → "Service", for compact labels. */

@@ -1,4 +1,4 @@
-// IPv4 CIDR arithmetic for carving a dedicated VPC into subnets.
+// IPv4 CIDR arithmetic for checking and sizing the dedicated VPC's address block.
 
 export interface Ipv4Cidr {
     /** The first address as an unsigned 32-bit number. */
@@ -37,15 +37,6 @@ export function isPrivate(cidr: Ipv4Cidr): boolean {
             cidr.base >= range.base &&
             cidr.base + blockSize(cidr.prefix) <= range.base + blockSize(range.prefix),
     );
-}
-
-/** The `index`-th subnet of `cidr` that is `newBits` longer, e.g. (10.0.0.0/16, 4, 1) is 10.0.16.0/20. */
-export function subnetCidr(cidr: Ipv4Cidr, newBits: number, index: number): string {
-    const prefix = cidr.prefix + newBits;
-    if (prefix > 32 || index < 0 || index >= 2 ** newBits) {
-        throw new RangeError(`subnet ${index} of /${prefix} does not fit in a /${cidr.prefix}`);
-    }
-    return `${formatAddress(cidr.base + index * blockSize(prefix))}/${prefix}`;
 }
 
 /** "a.b.c.d/p". */

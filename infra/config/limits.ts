@@ -67,3 +67,11 @@ export function listOf(values: readonly (string | number)[]): string {
     const items = values.map(String);
     return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
+
+/** How many NAT gateways the dedicated VPC's private subnets send outbound traffic through (awsx's NatGatewayStrategy). */
+export const natGatewayChoices = ["none", "single", "onePerAz"] as const;
+/**
+ * VPC endpoints of the dedicated VPC: none, the S3 gateway endpoint alone (image layers), or all that tasks need
+ * without a NAT gateway (S3, ECR api, ECR dkr, CloudWatch Logs).
+ */
+export const vpcEndpointChoices = ["none", "s3", "all"] as const;

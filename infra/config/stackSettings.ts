@@ -9,8 +9,11 @@ import {
     Platform,
     platforms,
     vpcChoices,
+    natGatewayChoices,
+    vpcEndpointChoices,
 } from "./limits";
 import { SettingsReader } from "./settingsReader";
+import { checkDedicatedVpc, DedicatedVpcSettings, dedicatedVpcSettings } from "./vpcSettings";
 
 export { ConfigError } from "./settingsReader";
 
@@ -46,6 +49,10 @@ export interface ConfigValues {
     iamRolePath: string;
     /** Permissions boundary for the task roles; empty for none. */
     permissionsBoundaryArn: string;
+    /** NAT gateways of the dedicated VPC: none, one for all zones, or one per zone. */
+    natGateways: (typeof natGatewayChoices)[number];
+    /** VPC endpoints of the dedicated VPC: none, the S3 gateway endpoint, or all that tasks need without NAT. */
+    vpcEndpoints: (typeof vpcEndpointChoices)[number];
 }
 
 /** The certificate of the HTTPS listener. */
@@ -59,6 +66,8 @@ export interface StackSettings extends ConfigValues {
     platform: Platform;
     /** Set when the load balancer serves HTTPS (and redirects HTTP to it); undefined serves plain HTTP only. */
     https: HttpsSettings | undefined;
+    /** The dedicated VPC's layout, NAT gateways and endpoints; undefined runs in the account's default VPC. */
+    dedicatedVpc: DedicatedVpcSettings | undefined;
 }
 
 /** The defaults declared in Pulumi.yaml (a test keeps the two equal), for runs that bypass the Pulumi CLI. */
@@ -88,6 +97,8 @@ export const configDefaults: ConfigValues = {
     deregistrationDelaySeconds: 30,
     iamRolePath: "/fargate-service/",
     permissionsBoundaryArn: "",
+    natGateways: "none",
+    vpcEndpoints: "all",
 };
 
 /** Reads every key through `read` (unset keys take their default); throws one ConfigError listing every bad value. */
@@ -159,15 +170,19 @@ export function parseSettings(
             "empty for none, or an IAM policy ARN such as arn:aws:iam::123456789012:policy/workload-boundary",
             true,
         ),
+        natGateways: r.oneOf("natGateways", d.natGateways, natGatewayChoices),
+        vpcEndpoints: r.oneOf("vpcEndpoints", d.vpcEndpoints, vpcEndpointChoices),
     };
     checkTaskSize(r, values.cpu, values.memory);
     checkTaskCounts(r, values.desiredCount, values.minCount, values.maxCount);
     checkVpcCidr(r, values.vpcCidr);
+    checkDedicatedVpc(r, values);
     r.throwIfInvalid();
     return {
         ...values,
         platform: platforms[values.architecture],
         https: values.certificateArn === "" ? undefined : { certificateArn: values.certificateArn },
+        dedicatedVpc: dedicatedVpcSettings(values),
     };
 }
 

@@ -1,146 +1,77 @@
-// The dedicated VPC: a public and a private subnet in each availability zone, an internet gateway, and one NAT
-// gateway per zone for the private subnets' outbound traffic.
+// The dedicated VPC, built by awsx: per zone a private subnet for the tasks and a public one for the load balancer
+// (and the NAT gateway, if any), an internet gateway, the routes, and the S3 gateway endpoint. The interface
+// endpoints and their security group are typed resources beside it (vpcEndpoints.ts): their group must name the
+// tasks' group, which needs the VPC's ID, so it cannot be an input of the component that creates the VPC.
 import * as aws from "@pulumi/aws";
+// The ec2 module alone: the package's root also loads awsx classic, which takes the plan about 0.7 s to load.
+import { Vpc } from "@pulumi/awsx/ec2";
 import * as pulumi from "@pulumi/pulumi";
-import { formatIpv4Cidr, Ipv4Cidr, subnetCidr } from "../config/cidr";
+import type { DedicatedVpcSettings } from "../config/vpcSettings";
+import type { NetworkLayout } from "./network";
+import { interfaceEndpoints } from "./vpcEndpoints";
 
-export interface DedicatedVpcArgs {
-    cidr: Ipv4Cidr;
-    /** Plain value: one public and one private subnet (and NAT gateway) per zone. */
-    zoneCount: number;
-}
-
-/** What the service needs of a VPC. */
-export interface Subnets {
-    vpcId: pulumi.Output<string>;
-    publicSubnetIds: pulumi.Output<string[]>;
-    privateSubnetIds: pulumi.Output<string[]>;
-}
-
-/** Each subnet is 1/16 of the VPC; public subnets take slots 0.., private ones slots 8.. */
-const subnetBits = 4;
-const firstPrivateSlot = 8;
-
-/** Declares the VPC's resources as children of `parent` (the Network component). */
-export function dedicatedVpc(name: string, args: DedicatedVpcArgs, parent: pulumi.Resource): Subnets {
-    const { cidr, zoneCount } = args;
-    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent });
-    const vpc = new aws.ec2.Vpc(
+/** Declares the VPC as children of `parent` (the Network component). */
+export function dedicatedVpc(name: string, settings: DedicatedVpcSettings, parent: pulumi.Resource): NetworkLayout {
+    const region = configuredRegion();
+    const service = (suffix: string) => `com.amazonaws.${region}.${suffix}`;
+    // A multi-language component: its children are created by the awsx provider, out of the program's sight. Whatever
+    // takes one of its outputs (the load balancer its public subnets, the tasks their private ones) waits for all of
+    // them, the internet gateway, NAT gateways, routes and S3 endpoint included: the SDK records a dependency on such
+    // a component as the component itself, as "remote components will always wait on all of their children"
+    // (pulumi/pulumi sdk/nodejs/runtime/dependsOn.ts), and its provider answers Construct only after every child's
+    // registration has completed (`await settings.waitForRPCs()` in sdk/nodejs/provider/server.ts). A dependsOn on
+    // `vpc.internetGateway` would add nothing, and would name a resource the program and its tests cannot see.
+    const vpc = new Vpc(
         `${name}-vpc`,
         {
-            cidrBlock: formatIpv4Cidr(cidr),
+            cidrBlock: settings.cidrBlock,
+            numberOfAvailabilityZones: settings.zones,
+            // "Auto" places the specs, in this order, in each zone's equal share of the block (config/subnetLayout.ts).
+            subnetStrategy: "Auto",
+            subnetSpecs: [
+                { type: "Private", cidrMask: settings.layout.privatePrefix },
+                { type: "Public", cidrMask: settings.layout.publicPrefix },
+            ],
+            natGateways: { strategy: settings.natGateways },
+            // "Auto" attaches a gateway endpoint to every route table awsx creates; "Legacy" attaches it to none
+            // (routeTableIds in the VpcEndpoint awsx declares, pulumi-awsx awsx/ec2/vpc.ts).
+            vpcEndpointStrategy: "Auto",
+            vpcEndpointSpecs: settings.s3GatewayEndpoint
+                ? [{ serviceName: service("s3"), vpcEndpointType: "Gateway" }]
+                : [],
+            // The interface endpoints' private DNS needs both attributes on.
             enableDnsHostnames: true,
             enableDnsSupport: true,
-            tags: { Name: `${name}-vpc` },
         },
         { parent },
     );
-    // A VPC's default group lets all its members talk to each other; emptying it leaves only the groups
-    // declared here.
-    new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id }, { parent });
-    const gateway = new aws.ec2.InternetGateway(
-        `${name}-igw`,
-        { vpcId: vpc.id, tags: { Name: `${name}-igw` } },
-        { parent },
+    // A VPC's default group lets its members talk to each other, and awsx leaves it as AWS made it; emptied, only the
+    // groups the stack declares remain.
+    new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.vpcId }, { parent });
+    const endpoints = interfaceEndpoints(
+        name,
+        { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds, serviceNames: settings.interfaceEndpoints.map(service) },
+        parent,
     );
-    // Public subnets (the load balancer, the NAT gateways) route to the internet gateway.
-    const publicRoutes = new aws.ec2.RouteTable(
-        `${name}-public-rt`,
-        {
-            vpcId: vpc.id,
-            routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }],
-            tags: { Name: `${name}-public-rt` },
-        },
-        { parent },
-    );
-
-    const publicSubnets: aws.ec2.Subnet[] = [];
-    const privateSubnets: aws.ec2.Subnet[] = [];
-    for (let i = 0; i < zoneCount; i++) {
-        const zone = zones.names.apply((names) => zoneAt(names, i, zoneCount));
-        const suffix = `${i + 1}`;
-        // Public subnet of this zone: the load balancer's nodes and the NAT gateway live here.
-        const publicSubnet = new aws.ec2.Subnet(
-            `${name}-public-${suffix}`,
-            {
-                vpcId: vpc.id,
-                cidrBlock: subnetCidr(cidr, subnetBits, i),
-                availabilityZone: zone,
-                mapPublicIpOnLaunch: false,
-                tags: { Name: `${name}-public-${suffix}`, tier: "public" },
-            },
-            { parent },
-        );
-        new aws.ec2.RouteTableAssociation(
-            `${name}-public-${suffix}`,
-            {
-                subnetId: publicSubnet.id,
-                routeTableId: publicRoutes.id,
-            },
-            { parent },
-        );
-        // Private subnet of this zone: the tasks, reachable only through the load balancer.
-        const privateSubnet = new aws.ec2.Subnet(
-            `${name}-private-${suffix}`,
-            {
-                vpcId: vpc.id,
-                cidrBlock: subnetCidr(cidr, subnetBits, firstPrivateSlot + i),
-                availabilityZone: zone,
-                mapPublicIpOnLaunch: false,
-                tags: { Name: `${name}-private-${suffix}`, tier: "private" },
-            },
-            { parent },
-        );
-        // One NAT gateway per zone, so tasks keep pulling images and shipping logs when another zone fails.
-        const natAddress = new aws.ec2.Eip(
-            `${name}-nat-${suffix}`,
-            { domain: "vpc", tags: { Name: `${name}-nat-${suffix}` } },
-            { parent },
-        );
-        const nat = new aws.ec2.NatGateway(
-            `${name}-nat-${suffix}`,
-            {
-                allocationId: natAddress.allocationId,
-                subnetId: publicSubnet.id,
-                tags: { Name: `${name}-nat-${suffix}` },
-            },
-            { parent, dependsOn: [gateway] },
-        );
-        // Private subnets send outbound traffic (ECR, CloudWatch Logs) through their zone's NAT gateway.
-        const privateRoutes = new aws.ec2.RouteTable(
-            `${name}-private-rt-${suffix}`,
-            {
-                vpcId: vpc.id,
-                routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
-                tags: { Name: `${name}-private-rt-${suffix}` },
-            },
-            { parent },
-        );
-        new aws.ec2.RouteTableAssociation(
-            `${name}-private-${suffix}`,
-            {
-                subnetId: privateSubnet.id,
-                routeTableId: privateRoutes.id,
-            },
-            { parent },
-        );
-        publicSubnets.push(publicSubnet);
-        privateSubnets.push(privateSubnet);
-    }
     return {
-        vpcId: vpc.id,
-        publicSubnetIds: pulumi.all(publicSubnets.map((subnet) => subnet.id)),
-        privateSubnetIds: pulumi.all(privateSubnets.map((subnet) => subnet.id)),
+        vpcId: vpc.vpcId,
+        publicSubnetIds: vpc.publicSubnetIds,
+        // The tasks' subnets resolve once the interface endpoints exist too: without a NAT gateway they are the only
+        // way to ECR and CloudWatch Logs, and a task started before them times out pulling its image.
+        taskSubnetIds: pulumi.all([vpc.privateSubnetIds, pulumi.all(endpoints.ids)]).apply(([subnetIds]) => subnetIds),
+        tasksNeedPublicIp: false,
+        endpointGroupId: endpoints.groupId,
     };
 }
 
-/** The i-th available zone, or a clear error when the region has fewer zones than configured. */
-function zoneAt(names: string[], i: number, zoneCount: number): string {
-    if (names.length < zoneCount) {
-        throw new Error(
-            `\`availabilityZones\` is ${zoneCount} but this region has ${names.length} available zones ` +
-                `(${names.join(", ")}); allowed: at most ${names.length}`,
+/** The region the AWS provider runs in: endpoint service names (com.amazonaws.<region>.s3) are plain text to awsx. */
+function configuredRegion(): string {
+    const region = aws.config.region;
+    if (region === undefined || region === "") {
+        throw new pulumi.RunError(
+            "`aws:region` is not set, and the dedicated VPC's endpoint names need it; " +
+                "set it with pulumi config set aws:region us-east-1",
         );
     }
-    return names[i];
+    return region;
 }

@@ -1,17 +1,24 @@
-// Where the service runs: the account's default VPC, or a dedicated VPC with public and private subnets.
-import * as aws from "@pulumi/aws";
+// Where the service runs: the account's default VPC, or a dedicated VPC (built by awsx) with public and private
+// subnets.
 import * as pulumi from "@pulumi/pulumi";
-import { Ipv4Cidr, parseIpv4Cidr } from "../config/cidr";
-import { dedicatedVpc, Subnets } from "./dedicatedVpc";
+import type { DedicatedVpcSettings } from "../config/vpcSettings";
+import { dedicatedVpc } from "./dedicatedVpc";
+import { defaultVpc } from "./defaultVpc";
 
-/** Plain values, not Inputs: they decide how many resources exist, which must be known before any is declared. */
 export interface NetworkArgs {
-    /** "default" (cheap, public subnets only) or "dedicated" (public and private subnets behind NAT gateways). */
-    vpc: "default" | "dedicated";
-    /** The dedicated VPC's address block, e.g. 10.0.0.0/16. */
-    vpcCidr: string;
-    /** How many availability zones the dedicated VPC spans. */
-    availabilityZones: number;
+    /** Plain value, as it decides which resources exist: undefined runs in the account's default VPC. */
+    dedicatedVpc: DedicatedVpcSettings | undefined;
+}
+
+/** What the load balancer, the security groups and the tasks need of a network. */
+export interface NetworkLayout {
+    vpcId: pulumi.Output<string>;
+    publicSubnetIds: pulumi.Output<string[]>;
+    /** Resolves only once the tasks' way to ECR and CloudWatch Logs exists (routes, NAT gateways, endpoints). */
+    taskSubnetIds: pulumi.Output<string[]>;
+    tasksNeedPublicIp: boolean;
+    /** The interface endpoints' security group, when there are interface endpoints. */
+    endpointGroupId: pulumi.Output<string> | undefined;
 }
 
 export class Network extends pulumi.ComponentResource {
@@ -25,46 +32,21 @@ export class Network extends pulumi.ComponentResource {
      * CloudWatch Logs; in private subnets they get none. Plain value: it is known before any resource exists.
      */
     public readonly tasksNeedPublicIp: boolean;
+    /** The group of the interface endpoints, which the tasks' group must be let into; undefined when there are none. */
+    public readonly endpointGroupId: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:Network", name, {}, opts);
-        const subnets =
-            args.vpc === "dedicated"
-                ? dedicatedVpc(name, { cidr: vpcCidr(args.vpcCidr), zoneCount: args.availabilityZones }, this)
-                : this.defaultVpc();
-        const privateSubnets = args.vpc === "dedicated";
-        this.vpcId = subnets.vpcId;
-        this.publicSubnetIds = subnets.publicSubnetIds;
-        this.taskSubnetIds = privateSubnets ? subnets.privateSubnetIds : subnets.publicSubnetIds;
-        this.tasksNeedPublicIp = !privateSubnets;
+        const layout = args.dedicatedVpc === undefined ? defaultVpc(this) : dedicatedVpc(name, args.dedicatedVpc, this);
+        this.vpcId = layout.vpcId;
+        this.publicSubnetIds = layout.publicSubnetIds;
+        this.taskSubnetIds = layout.taskSubnetIds;
+        this.tasksNeedPublicIp = layout.tasksNeedPublicIp;
+        this.endpointGroupId = layout.endpointGroupId;
         this.registerOutputs({
             vpcId: this.vpcId,
             publicSubnetIds: this.publicSubnetIds,
             taskSubnetIds: this.taskSubnetIds,
         });
     }
-
-    /** The account's default VPC: one public subnet per zone, nothing to create or pay for. */
-    private defaultVpc(): Subnets {
-        const vpc = aws.ec2.getVpcOutput({ default: true }, { parent: this });
-        const subnets = aws.ec2.getSubnetsOutput(
-            {
-                filters: [
-                    { name: "vpc-id", values: [vpc.id] },
-                    { name: "default-for-az", values: ["true"] },
-                ],
-            },
-            { parent: this },
-        );
-        return { vpcId: vpc.id, publicSubnetIds: subnets.ids, privateSubnetIds: pulumi.output([]) };
-    }
-}
-
-/** The configuration has checked `vpcCidr` already (config/rules.ts); this only turns the text into numbers. */
-function vpcCidr(text: string): Ipv4Cidr {
-    const cidr = parseIpv4Cidr(text);
-    if (cidr === undefined) {
-        throw new Error(`Network: \`vpcCidr\` is "${text}"; allowed: an IPv4 CIDR block such as 10.0.0.0/16`);
-    }
-    return cidr;
 }

@@ -9,6 +9,8 @@ export interface SecurityGroupsArgs {
     containerPort: pulumi.Input<number>;
     /** Set when the load balancer serves HTTPS: 443 opens as well as 80 (plain value: it decides which rules exist). */
     https: HttpsSettings | undefined;
+    /** The interface endpoints' group, which the tasks must reach on 443; undefined when there are no endpoints. */
+    endpointGroupId?: pulumi.Input<string>;
 }
 
 /** Both address families, so IPv6 clients are served whenever the load balancer is given IPv6 addresses. */
@@ -19,6 +21,7 @@ const anywhere = [
 
 export class SecurityGroups extends pulumi.ComponentResource {
     public readonly loadBalancerGroupId: pulumi.Output<string>;
+    /** Resolves only once every rule that names the tasks' group exists: until then the group lets nothing through. */
     public readonly serviceGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: SecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -64,7 +67,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
             }
         }
         // The load balancer opens connections only to the tasks, on the container port.
-        new aws.vpc.SecurityGroupEgressRule(
+        const toTasks = new aws.vpc.SecurityGroupEgressRule(
             `${name}-alb-out-service`,
             {
                 securityGroupId: loadBalancer.id,
@@ -77,7 +80,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
             { parent: this },
         );
         // The tasks accept connections only from the load balancer's group.
-        new aws.vpc.SecurityGroupIngressRule(
+        const fromLoadBalancer = new aws.vpc.SecurityGroupIngressRule(
             `${name}-service-in-alb`,
             {
                 securityGroupId: service.id,
@@ -91,7 +94,7 @@ export class SecurityGroups extends pulumi.ComponentResource {
         );
         // Tasks call out over HTTPS only: image pulls from ECR (and its S3 layers), logs to CloudWatch.
         // DNS and the task metadata endpoint are not filtered by security groups, so they need no rule.
-        new aws.vpc.SecurityGroupEgressRule(
+        const outHttps = new aws.vpc.SecurityGroupEgressRule(
             `${name}-service-out-https`,
             {
                 securityGroupId: service.id,
@@ -104,8 +107,30 @@ export class SecurityGroups extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const taskRules = [toTasks, fromLoadBalancer, outHttps];
+        if (args.endpointGroupId !== undefined) {
+            // The interface endpoints accept HTTPS from the tasks alone: ECR image pulls and CloudWatch Logs.
+            taskRules.push(
+                new aws.vpc.SecurityGroupIngressRule(
+                    `${name}-endpoints-in-service`,
+                    {
+                        securityGroupId: args.endpointGroupId,
+                        referencedSecurityGroupId: service.id,
+                        ipProtocol: "tcp",
+                        fromPort: 443,
+                        toPort: 443,
+                        description: "HTTPS from the service tasks: ECR image pulls and CloudWatch Logs",
+                    },
+                    { parent: this },
+                ),
+            );
+        }
+
         this.loadBalancerGroupId = loadBalancer.id;
-        this.serviceGroupId = service.id;
+        // Tasks started before these rules exist could neither pull their image nor pass a health check.
+        this.serviceGroupId = pulumi
+            .all([service.id, ...taskRules.map((rule) => rule.id)])
+            .apply(([serviceGroupId]) => serviceGroupId);
         this.registerOutputs({ loadBalancerGroupId: this.loadBalancerGroupId, serviceGroupId: this.serviceGroupId });
     }
 }

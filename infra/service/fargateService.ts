@@ -1,6 +1,7 @@
 // The running service: cluster, logs, task identities, task definition, ECS service and its autoscaling.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { deploymentMaximumPercent } from "../config/subnetLayout";
 import { ScalingSettings, ServiceAutoscaling } from "./autoscaling";
 import { containerDefinitions, containerName, scratchVolume } from "./container";
 import { TaskRoles } from "./taskRoles";
@@ -111,7 +112,8 @@ export class FargateService extends pulumi.ComponentResource {
                 launchType: "FARGATE",
                 desiredCount: args.desiredCount,
                 deploymentMinimumHealthyPercent: 100,
-                deploymentMaximumPercent: 200,
+                // The dedicated VPC's subnets are sized for this many tasks at once (config/subnetLayout.ts).
+                deploymentMaximumPercent,
                 deploymentCircuitBreaker: { enable: true, rollback: true },
                 healthCheckGracePeriodSeconds,
                 networkConfiguration: {

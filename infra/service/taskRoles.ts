@@ -14,6 +14,7 @@ export interface TaskRolesArgs {
 }
 
 export class TaskRoles extends pulumi.ComponentResource {
+    /** Resolves only once the role's policy exists: ECS refuses an image pull or a log write the role may not make. */
     public readonly executionRoleArn: pulumi.Output<string>;
     public readonly taskRoleArn: pulumi.Output<string>;
 
@@ -51,7 +52,7 @@ export class TaskRoles extends pulumi.ComponentResource {
             { parent: this },
         );
         // Scoped to one repository and one log group, where the managed AmazonECSTaskExecutionRolePolicy allows all.
-        new aws.iam.RolePolicy(
+        const executionPolicy = new aws.iam.RolePolicy(
             `${name}-execution`,
             {
                 role: execution.id,
@@ -98,7 +99,9 @@ export class TaskRoles extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.executionRoleArn = execution.arn;
+        // The task definition, and through it the service, takes the ARN from here: so no task starts before the
+        // policy that lets it pull its image and write its logs.
+        this.executionRoleArn = pulumi.all([execution.arn, executionPolicy.id]).apply(([arn]) => arn);
         this.taskRoleArn = task.arn;
         this.registerOutputs({ executionRoleArn: this.executionRoleArn, taskRoleArn: this.taskRoleArn });
     }

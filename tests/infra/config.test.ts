@@ -12,6 +12,7 @@ import {
     parseSettings,
     StackSettings,
 } from "../../infra/config/stackSettings";
+import { subnetLayout } from "../../infra/config/subnetLayout";
 import { loadStackConfig } from "../../tools/mocks/stackConfig";
 import { projectRoot, testImageTag } from "./stackRun";
 
@@ -67,6 +68,7 @@ describe("configuration defaults", () => {
             imageTag: testImageTag,
             platform: { docker: "linux/amd64", ecsCpuArchitecture: "X86_64" },
             https: undefined,
+            dedicatedVpc: undefined,
         });
     });
 
@@ -285,6 +287,103 @@ describe("network", () => {
             { availabilityZones: "1" },
             '`fargate-service:availabilityZones` is "1"; allowed: an integer from 2 to 6',
         );
+    });
+});
+
+describe("the dedicated VPC's cost levers", () => {
+    const dedicated = { vpc: "dedicated" };
+
+    it("accepts only awsx's NAT strategies and the three sets of endpoints", () => {
+        assertRejected(
+            { ...dedicated, natGateways: "perZone" },
+            '`fargate-service:natGateways` is "perZone"; allowed: none, single or onePerAz',
+        );
+        assertRejected(
+            { ...dedicated, vpcEndpoints: "ecr" },
+            '`fargate-service:vpcEndpoints` is "ecr"; allowed: none, s3 or all',
+        );
+    });
+
+    it("refuses private subnets without a NAT gateway unless every endpoint a task needs exists", () => {
+        for (const vpcEndpoints of ["none", "s3"]) {
+            assertRejected(
+                { ...dedicated, natGateways: "none", vpcEndpoints },
+                `\`fargate-service:natGateways\` is "none"; with \`fargate-service:vpcEndpoints\` "${vpcEndpoints}" tasks ` +
+                    "in the private subnets could neither pull their image (ECR api, ECR dkr, S3) nor ship their logs " +
+                    "(CloudWatch Logs); allowed: single or onePerAz, or none with `fargate-service:vpcEndpoints` all",
+            );
+        }
+        assert.equal(parse({ ...dedicated, natGateways: "single", vpcEndpoints: "none" }).natGateways, "single");
+    });
+
+    it("applies to the dedicated VPC only: the default VPC's tasks have public IPs", () => {
+        assert.equal(parse({ natGateways: "none", vpcEndpoints: "none" }).dedicatedVpc, undefined);
+    });
+
+    it("decides awsx's NAT strategy and the endpoints from the keys", () => {
+        const decided = (natGateways: string, vpcEndpoints: string) => {
+            const vpc = parse({ ...dedicated, natGateways, vpcEndpoints }).dedicatedVpc;
+            return [vpc?.natGateways, vpc?.s3GatewayEndpoint, vpc?.interfaceEndpoints];
+        };
+        assert.deepEqual(decided("none", "all"), ["None", true, ["ecr.api", "ecr.dkr", "logs"]]);
+        assert.deepEqual(decided("single", "s3"), ["Single", true, []]);
+        assert.deepEqual(decided("onePerAz", "none"), ["OnePerAz", false, []]);
+    });
+});
+
+describe("the dedicated VPC's size (issue 11, finding 8)", () => {
+    const dedicated = { vpc: "dedicated" };
+
+    it("refuses a block whose private subnets cannot hold a deployment of maxCount tasks, naming the smallest that fits", () => {
+        assertRejected(
+            { ...dedicated, vpcCidr: "10.0.0.0/24", maxCount: "30", desiredCount: "1" },
+            '`fargate-service:vpcCidr` is "10.0.0.0/24"; with availabilityZones 2 and maxCount 30 each private subnet ' +
+                "would be a /26 with 59 usable addresses, but a deployment needs 63 (60 tasks: maxCount 30 at 200 %, " +
+                "and 3 endpoint interfaces); the smallest block that fits is a /23, such as 10.0.0.0/23",
+        );
+    });
+
+    it("refuses a block whose public subnets are smaller than a load balancer's /27", () => {
+        assertRejected(
+            { ...dedicated, vpcCidr: "192.168.4.0/24", availabilityZones: "3" },
+            '`fargate-service:vpcCidr` is "192.168.4.0/24"; with availabilityZones 3 and maxCount 1 each public ' +
+                "subnet would be a /28, but an Application Load Balancer needs a /27 or larger with 8 free addresses; " +
+                "the smallest block that fits is a /23, such as 192.168.4.0/23",
+        );
+    });
+
+    it("names both shortfalls in one line when both subnets are too small", () => {
+        assert.match(
+            rejection({ ...dedicated, vpcCidr: "10.1.0.0/24", availabilityZones: "5", maxCount: "20" }),
+            /^Invalid configuration: `fargate-service:vpcCidr` is "10\.1\.0\.0\/24"; with availabilityZones 5 and maxCount 20 each private subnet would be a \/28 with 11 usable addresses, but a deployment needs 43 .*, and each public subnet would be a \/29, .*; the smallest block that fits is a \/22, such as 10\.1\.0\.0\/22$/,
+        );
+    });
+
+    it("accepts the smallest block it names, and counts endpoint interfaces only when there are endpoints", () => {
+        assert.equal(parse({ ...dedicated, vpcCidr: "10.0.0.0/23", maxCount: "30" }).vpcCidr, "10.0.0.0/23");
+        // 59 addresses hold 58 tasks with no endpoints (NAT gateways instead), not with three endpoint interfaces.
+        const nat = { ...dedicated, vpcCidr: "10.0.0.0/24", natGateways: "single", vpcEndpoints: "s3" };
+        assert.equal(parse({ ...nat, maxCount: "29" }).maxCount, 29);
+        assert.match(rejection({ ...nat, maxCount: "30" }), /needs 60 \(60 tasks: maxCount 30 at 200 %\)/);
+    });
+
+    it("sizes subnets as awsx's Auto strategy lays them out, checked against awsx's own test of that layout", () => {
+        // pulumi-awsx awsx/ec2/subnetDistributorNew.test.ts, "should preserve default layout semantics": 10.0.0.0/16
+        // over us-east-1a and us-east-1b is Private 10.0.0.0/18, Public 10.0.64.0/19, Private 10.0.128.0/18,
+        // Public 10.0.192.0/19. Each zone's share starts where the last ended; in it, the specs follow in order.
+        const layout = subnetLayout(16, 2);
+        const block = (offset: number, prefix: number) => `10.0.${offset / 256}.0/${prefix}`;
+        const zoneSize = 2 ** (32 - layout.zonePrefix);
+        const carved = [0, 1].flatMap((zone) => [
+            block(zone * zoneSize, layout.privatePrefix),
+            block(zone * zoneSize + 2 ** (32 - layout.privatePrefix), layout.publicPrefix),
+        ]);
+        assert.deepEqual(carved, ["10.0.0.0/18", "10.0.64.0/19", "10.0.128.0/18", "10.0.192.0/19"]);
+        assert.deepEqual(subnetLayout(24, 3), { zonePrefix: 26, privatePrefix: 27, publicPrefix: 28 });
+    });
+
+    it("does not size the block of a stack that runs in the default VPC", () => {
+        assert.equal(parse({ vpcCidr: "10.0.0.0/24", maxCount: "100" }).maxCount, 100);
     });
 });
 

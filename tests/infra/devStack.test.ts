@@ -4,6 +4,9 @@ import { before, describe, it } from "node:test";
 import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, testImageTag, tokens } from "./stackRun";
+import { creationOrderFindings } from "../../tools/checks/creationOrder";
+import { toSnapshot } from "../../tools/plan/model/snapshot";
+import { componentTypes } from "../../tools/resourceTypes";
 
 let stack: StackRun;
 before(async () => {
@@ -13,6 +16,10 @@ before(async () => {
 describe("dev resource graph", () => {
     it("declares exactly the core resources: no network of its own, no autoscaling", () => {
         assert.deepEqual(resourceCounts(stack), coreResourceCounts);
+    });
+
+    it("leaves no creation order to chance (the check over the recorded dependency graph)", () => {
+        assert.deepEqual(creationOrderFindings(toSnapshot(stack.run, {}, { value: "", source: "placeholder" })), []);
     });
 
     it("nests every resource under a component of the stack", () => {
@@ -65,7 +72,22 @@ describe("Network (dev)", () => {
         const network = stack.one(tokens.service).inputs.networkConfiguration as Record<string, unknown>;
         assert.equal(network.assignPublicIp, true);
         assert.deepEqual(network.subnets, stack.one(tokens.loadBalancer).inputs.subnets);
-        assert.deepEqual([...stack.all(tokens.vpc), ...stack.all(tokens.subnet), ...stack.all(tokens.natGateway)], []);
+        const networkTypes: string[] = [
+            componentTypes.awsxVpc,
+            tokens.vpc,
+            tokens.subnet,
+            tokens.natGateway,
+            tokens.vpcEndpoint,
+        ];
+        assert.deepEqual(
+            stack.resources.filter((resource) => networkTypes.includes(resource.type)),
+            [],
+        );
+    });
+
+    it("finds the default VPC by listing the region's VPCs marked is-default", () => {
+        const lookup = stack.run.invokes.find((invoke) => invoke.token === "aws:ec2/getVpcs:getVpcs");
+        assert.deepEqual(lookup?.args.filters, [{ name: "is-default", values: ["true"] }]);
     });
 });
 

@@ -4,6 +4,9 @@ import { before, describe, it } from "node:test";
 import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, tokens } from "./stackRun";
+import { componentTypes } from "../../tools/resourceTypes";
+import { creationOrderFindings } from "../../tools/checks/creationOrder";
+import { toSnapshot } from "../../tools/plan/model/snapshot";
 
 let stack: StackRun;
 before(async () => {
@@ -11,56 +14,59 @@ before(async () => {
 });
 
 describe("prod resource graph", () => {
-    it("declares the core resources plus a two-zone VPC and autoscaling", () => {
+    it("declares the core resources plus an awsx VPC with its endpoints, and autoscaling", () => {
         assert.deepEqual(resourceCounts(stack), {
             ...coreResourceCounts,
-            [tokens.vpc]: 1,
+            [componentTypes.awsxVpc]: 1,
             [tokens.defaultSecurityGroup]: 1,
-            "aws:ec2/internetGateway:InternetGateway": 1,
-            [tokens.subnet]: 4,
-            "aws:ec2/eip:Eip": 2,
-            [tokens.natGateway]: 2,
-            [tokens.routeTable]: 3,
-            [tokens.routeTableAssociation]: 4,
+            [tokens.securityGroup]: 3,
+            [tokens.ingressRule]: 4,
+            [tokens.vpcEndpoint]: 3,
             "fargate-service:infra:ServiceAutoscaling": 1,
             [tokens.scalingTarget]: 1,
             [tokens.scalingPolicy]: 2,
         });
+    });
+
+    it("leaves no creation order to chance (the check over the recorded dependency graph)", () => {
+        assert.deepEqual(creationOrderFindings(toSnapshot(stack.run, {}, { value: "", source: "placeholder" })), []);
     });
 });
 
 describeSecurityInvariants(() => stack, { containerPort: 8080, buildsImage: true });
 
 describe("Network (prod)", () => {
-    const subnets = (tier: string) =>
-        stack.all(tokens.subnet).filter((subnet) => (subnet.inputs.tags as Record<string, string>).tier === tier);
+    const vpc = () => stack.one(componentTypes.awsxVpc);
 
-    it("creates a dedicated VPC with DNS, from the configured block", () => {
-        const vpc = stack.one(tokens.vpc).inputs;
-        assert.deepEqual([vpc.cidrBlock, vpc.enableDnsHostnames, vpc.enableDnsSupport], ["10.0.0.0/16", true, true]);
-        assert.equal(stack.invoked("aws:ec2/getVpc:getVpc"), false);
+    it("has awsx build a dedicated VPC with DNS from the configured block, over two zones", () => {
+        const inputs = vpc().inputs;
+        assert.deepEqual(
+            [inputs.cidrBlock, inputs.numberOfAvailabilityZones, inputs.enableDnsHostnames, inputs.enableDnsSupport],
+            ["10.0.0.0/16", 2, true, true],
+        );
+        assert.equal(stack.invoked("aws:ec2/getVpcs:getVpcs"), false);
     });
 
-    it("spreads its subnets over two availability zones", () => {
+    it("keeps the zones independent without NAT gateways: tasks reach ECR, S3 and CloudWatch Logs through endpoints", () => {
+        assert.deepEqual(vpc().inputs.natGateways, { strategy: "None" });
+        assert.deepEqual(vpc().inputs.vpcEndpointSpecs, [
+            { serviceName: "com.amazonaws.us-east-1.s3", vpcEndpointType: "Gateway" },
+        ]);
         assert.deepEqual(
-            subnets("private").map((subnet) => subnet.inputs.availabilityZone),
-            ["us-east-1a", "us-east-1b"],
+            stack.all(tokens.vpcEndpoint).map((endpoint) => [endpoint.inputs.serviceName, endpoint.inputs.subnetIds]),
+            ["ecr.api", "ecr.dkr", "logs"].map((suffix) => [
+                `com.amazonaws.us-east-1.${suffix}`,
+                vpc().outputs.privateSubnetIds,
+            ]),
         );
-        assert.equal(stack.all(tokens.natGateway).length, 2);
     });
 
     it("runs tasks in the private subnets without public IPs, and the load balancer in the public ones", () => {
         const network = stack.one(tokens.service).inputs.networkConfiguration as Record<string, unknown>;
         assert.equal(network.assignPublicIp, false);
-        assert.deepEqual(
-            network.subnets,
-            subnets("private").map((subnet) => subnet.id),
-        );
-        assert.deepEqual(
-            stack.one(tokens.loadBalancer).inputs.subnets,
-            subnets("public").map((subnet) => subnet.id),
-        );
-        assert.equal(stack.one(tokens.targetGroup).inputs.vpcId, stack.one(tokens.vpc).id);
+        assert.deepEqual(network.subnets, vpc().outputs.privateSubnetIds);
+        assert.deepEqual(stack.one(tokens.loadBalancer).inputs.subnets, vpc().outputs.publicSubnetIds);
+        assert.equal(stack.one(tokens.targetGroup).inputs.vpcId, vpc().outputs.vpcId);
     });
 });
 

@@ -1,6 +1,6 @@
 // What AWS and Docker would answer, per type token: realistic, deterministic outputs for the mock engine.
 import { createHash } from "crypto";
-import { resourceTypes as t } from "../resourceTypes";
+import { componentTypes as c, resourceTypes as t } from "../resourceTypes";
 
 /**
  * Everything a model may draw on. `hex` draws successive digits from a stream seeded by stack, type and name,
@@ -194,6 +194,23 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             alarmArns: [],
         };
     },
+    [t.vpcEndpoint]: (_name, inputs, ctx) => {
+        const id = `vpce-${ctx.hex(17)}`;
+        const interfaces = inputs.vpcEndpointType === "Interface" ? ((inputs.subnetIds ?? []) as unknown[]) : [];
+        return {
+            id,
+            arn: arn(ctx, "ec2", `vpc-endpoint/${id}`),
+            networkInterfaceIds: interfaces.map(() => `eni-${ctx.hex(17)}`),
+            prefixListId: inputs.vpcEndpointType === "Gateway" ? `pl-${ctx.hex(8)}` : undefined,
+            ownerId: ctx.accountId,
+            state: "available",
+        };
+    },
+    // The provider names a route "r-" + its table + a decimal hash of its destination.
+    [t.route]: (_name, inputs) => ({
+        id: `r-${String(inputs.routeTableId)}${parseInt(sha256(String(inputs.destinationCidrBlock)).slice(0, 8), 16)}`,
+        state: "active",
+    }),
 };
 
 export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
@@ -213,10 +230,14 @@ export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
             groupNames: letters.map(() => ctx.region),
         };
     },
-    "aws:ec2/getVpc:getVpc": (_args, ctx) => {
-        const id = `vpc-${ctx.hex(17)}`;
-        return { id, arn: arn(ctx, "ec2", `vpc/${id}`), cidrBlock: "172.31.0.0/16", default: true, region: ctx.region };
-    },
+    // An account as AWS opens it: one default VPC per region. A test answers with `ids: []` for one without.
+    "aws:ec2/getVpcs:getVpcs": (args, ctx) => ({
+        id: ctx.region,
+        ids: [`vpc-${ctx.hex(17)}`],
+        filters: args.filters ?? [],
+        region: ctx.region,
+        tags: {},
+    }),
     "aws:ec2/getSubnets:getSubnets": (args, ctx) => ({
         id: ctx.region,
         ids: [0, 1, 2].map(() => `subnet-${ctx.hex(17)}`),
@@ -247,6 +268,51 @@ export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
             imageUri: `${ctx.accountId}.dkr.ecr.${ctx.region}.amazonaws.com/${repositoryName}:${imageTag}`,
             imagePushedAt: 0,
             imageSizeInBytes: 0,
+        };
+    },
+};
+
+/** What a multi-language component's provider answers for it: its outputs. */
+export type ComponentModel = (name: string, inputs: Inputs, ctx: ModelContext) => Record<string, unknown>;
+
+export const awsComponentModels: Readonly<Record<string, ComponentModel>> = {
+    /**
+     * awsx.ec2.Vpc: the IDs of the VPC and of one subnet per spec and zone, in awsx's order (zone by zone). Its
+     * children are not modelled, as the program cannot see them either; the outputs that are resource references
+     * (internetGateway, natGateways, routes...) are left out, as the program reads none of them. Checks awsx makes
+     * before it creates anything are kept, worded as awsx words them (pulumi-awsx awsx/ec2/vpc.ts
+     * validateNatGatewayStrategy, subnetDistributorNew.ts allocateSubnetCidrBlocks).
+     */
+    [c.awsxVpc]: (_name, inputs, ctx) => {
+        const zones = Number(inputs.numberOfAvailabilityZones ?? 3);
+        const specs = (inputs.subnetSpecs ?? [{ type: "Private" }, { type: "Public" }]) as Inputs[];
+        const types = specs.map((spec) => String(spec.type).toLowerCase());
+        const strategy = String(inputs.natGateways?.strategy ?? "OnePerAz");
+        if (strategy !== "None" && !(types.includes("public") && types.some((type) => type !== "public"))) {
+            throw new Error(
+                "If NAT Gateway strategy is 'OnePerAz' or 'Single', public subnets must be declared to host the NAT " +
+                    "Gateway resource, along with private or isolated subnets to route through it.",
+            );
+        }
+        const zonePrefix =
+            Number(String(inputs.cidrBlock ?? "10.0.0.0/16").split("/")[1]) + Math.ceil(Math.log2(zones));
+        const evenPrefix = zonePrefix + Math.ceil(Math.log2(specs.length));
+        const required = specs.reduce((sum, spec) => sum + 2 ** (32 - Number(spec.cidrMask ?? evenPrefix)), 0);
+        if (required > 2 ** (32 - zonePrefix)) {
+            throw new Error(
+                `Subnets are too large for VPC. VPC has ${2 ** (32 - zonePrefix)} addresses, but subnets require ` +
+                    `${required} addresses.`,
+            );
+        }
+        const subnets = Array.from({ length: zones }, () =>
+            types.map((type) => ({ type, id: `subnet-${ctx.hex(17)}` })),
+        ).flat();
+        const idsOf = (type: string) => subnets.filter((subnet) => subnet.type === type).map((subnet) => subnet.id);
+        return {
+            vpcId: `vpc-${ctx.hex(17)}`,
+            publicSubnetIds: idsOf("public"),
+            privateSubnetIds: idsOf("private"),
+            isolatedSubnetIds: idsOf("isolated"),
         };
     },
 };

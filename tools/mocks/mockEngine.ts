@@ -3,8 +3,10 @@
 // offline plan share this one engine.
 import * as pulumi from "@pulumi/pulumi";
 import {
+    awsComponentModels,
     awsInvokeModels,
     awsResourceModels,
+    ComponentModel,
     Inputs,
     InvokeModel,
     ModelContext,
@@ -27,6 +29,8 @@ export interface EngineOptions {
     accountId?: string;
     resourceModels?: Readonly<Record<string, ResourceModel>>;
     invokeModels?: Readonly<Record<string, InvokeModel>>;
+    /** Multi-language components (their outputs) by type token. */
+    componentModels?: Readonly<Record<string, ComponentModel>>;
     /** Sees each resource as it is recorded, also when the run fails later (to show progress, or what was declared). */
     onResource?: (resource: RecordedResource) => void;
 }
@@ -69,6 +73,7 @@ export class MockEngine {
         const context = contextFactory(options, config);
         const resourceModels = options.resourceModels ?? awsResourceModels;
         const invokeModels = options.invokeModels ?? awsInvokeModels;
+        const componentModels = options.componentModels ?? awsComponentModels;
         const ownComponentPrefix = `${options.project}:`;
         const fail = (error: Error): Error => this.fail(error);
 
@@ -76,15 +81,24 @@ export class MockEngine {
             {
                 newResource(args) {
                     if (!args.custom) {
-                        if (args.type !== "pulumi:pulumi:Stack" && !args.type.startsWith(ownComponentPrefix)) {
+                        if (args.type === "pulumi:pulumi:Stack" || args.type.startsWith(ownComponentPrefix)) {
+                            return { id: undefined, state: {} };
+                        }
+                        const component = componentModels[args.type];
+                        if (component === undefined) {
                             throw fail(
                                 new UnexpectedProviderCall(
                                     `unexpected component ${args.type} ("${args.name}"): a multi-language component runs in its ` +
-                                        "provider, which the mock engine does not model; build it from plain resources",
+                                        "provider, which the mock engine does not model (add one to tools/mocks/awsModels.ts " +
+                                        "if the program should declare it)",
                                 ),
                             );
                         }
-                        return { id: undefined, state: {} };
+                        const inputs = args.inputs as Inputs;
+                        return {
+                            id: undefined,
+                            state: component(args.name, inputs, context(`${args.type}::${args.name}`)),
+                        };
                     }
                     const model = resourceModels[args.type];
                     if (model === undefined) {
@@ -177,20 +191,38 @@ export class MockEngine {
                 `${programPath} has run in this process already: Node caches the module, so a second run declares nothing`,
             );
         }
+        // A resource whose input failed is never registered, and whatever waits for it never resolves: the stack
+        // never completes and Node's event loop runs dry, where the Pulumi CLI's program would exit with the error it
+        // logged. The run then ends with that error. (Under node:test the runner's own beforeExit handler cancels the
+        // test first: run such a program in a process of its own.)
+        let onDrained = (): void => undefined;
+        const drained = new Promise<void>((resolve) => {
+            onDrained = () => {
+                if (this.failures.length === 0) {
+                    this.failures.push(new Error("the program ended with resources that were never registered"));
+                }
+                resolve();
+            };
+            process.once("beforeExit", onDrained);
+        });
         try {
             // A program that throws (say, on bad configuration) is caught inside the stack, so that Pulumi's stack
             // resource completes instead of leaving rejected promises behind; the error is thrown below.
-            await pulumi.runtime.runInPulumiStack(async () => {
-                try {
-                    return { ...((await import(programPath)) as Record<string, unknown>) };
-                } catch (error) {
-                    this.fail(asError(error));
-                    return {};
-                }
-            });
-            await pulumi.runtime.disconnect();
+            const run = pulumi.runtime
+                .runInPulumiStack(async () => {
+                    try {
+                        return { ...((await import(programPath)) as Record<string, unknown>) };
+                    } catch (error) {
+                        this.fail(asError(error));
+                        return {};
+                    }
+                })
+                .then(() => pulumi.runtime.disconnect());
+            await Promise.race([run, drained]);
         } catch (error) {
             this.fail(asError(error));
+        } finally {
+            process.removeListener("beforeExit", onDrained);
         }
         this.programEnded = true;
         this.throwFirstFailure();

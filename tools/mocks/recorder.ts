@@ -14,12 +14,15 @@ export interface RecordedResource {
     name: string;
     /** The parent's URN; undefined only for the stack itself. */
     parent: string | undefined;
-    /** false for component resources, which group others and call no provider. */
+    /** false for component resources, which group others and call no provider (or, if remote, run in their own). */
     custom: boolean;
     id: string | undefined;
     /** Inputs as the program passed them, secrets replaced by "[secret]". */
     inputs: Record<string, unknown>;
-    /** Outputs the models returned (components: what they registered), secrets replaced by "[secret]". */
+    /**
+     * Outputs the models returned (local components: what they registered; multi-language ones: what their model
+     * answered), secrets replaced by "[secret]".
+     */
     outputs: Record<string, unknown>;
     /** URNs of the resources this one waits for (explicit dependsOn and inputs taken from them). */
     dependencies: string[];
@@ -65,7 +68,7 @@ export function recordCalls(
                     custom: request.getCustom(),
                     id: response.getId() === "" ? undefined : response.getId(),
                     inputs: plain(request.getObject()),
-                    outputs: request.getCustom() ? plain(response.getObject()) : {},
+                    outputs: request.getCustom() || request.getRemote() ? plain(response.getObject()) : {},
                     dependencies: request.getDependenciesList(),
                     propertyDependencies: propertyDependencies(request),
                     protect: request.getProtect() === true,

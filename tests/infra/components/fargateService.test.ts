@@ -129,6 +129,14 @@ describe("FargateService", () => {
         }
     });
 
+    it("starts no task before the execution role's policy exists: the task definition, and so the service, waits for it", async () => {
+        const declared = await declaredBy(new FargateService("policy", { ...baseArgs, environment: "policy" }));
+        const policy = declared.one(tokens.rolePolicy);
+        const execution = declared.all(tokens.role).find((role) => role.id === policy.inputs.role);
+        assert.equal(declared.one(tokens.taskDefinition).inputs.executionRoleArn, execution?.outputs.arn);
+        assert.ok(declared.one(tokens.taskDefinition).dependencies.includes(policy.urn));
+    });
+
     it("with minCount equal to maxCount has no autoscaling and keeps desiredCount under Pulumi's control", async () => {
         const declared = await declaredBy(
             new FargateService("fixed", {

@@ -99,10 +99,56 @@ describe("unexpected provider calls", () => {
         assert.match(outcome.error?.message ?? "", /^unexpected provider call aws:ec2\/getAmi:getAmi/);
     });
 
-    it("fails the run on a multi-language component, whose insides it cannot see", async () => {
+    it("fails the run on a multi-language component it has no model for, whose insides it cannot see", async () => {
         const outcome = await runIsolated(path.join(fixtures, "remoteComponent"));
         assert.equal(outcome.error?.name, "UnexpectedProviderCall");
-        assert.match(outcome.error?.message ?? "", /^unexpected component awsx:ec2:Vpc \("vpc"\)/);
+        assert.match(outcome.error?.message ?? "", /^unexpected component eks:index:Cluster \("cluster"\)/);
+    });
+});
+
+describe("a modelled multi-language component: awsx.ec2.Vpc", () => {
+    let outcome: { run?: ProgramRun; error?: { name: string; message: string } };
+    const find = (name: string): RecordedResource => {
+        const resource = outcome.run?.resources.find((candidate) => candidate.name === name);
+        assert.ok(resource, `${name} was recorded (${JSON.stringify(outcome.error)})`);
+        return resource;
+    };
+
+    before(async () => {
+        outcome = await runIsolated(path.join(fixtures, "awsxVpc"));
+    });
+
+    it("records the component once, as a component, with the arguments the program gave it", () => {
+        const vpc = find("vpc");
+        assert.deepEqual([vpc.type, vpc.custom], ["awsx:ec2:Vpc", false]);
+        assert.deepEqual(vpc.inputs.natGateways, { strategy: "Single" });
+        assert.deepEqual(vpc.inputs.subnetSpecs, [
+            { type: "Private", cidrMask: 19 },
+            { type: "Public", cidrMask: 20 },
+        ]);
+        assert.equal(outcome.run?.resources.filter((resource) => resource.parent === vpc.urn).length, 0);
+    });
+
+    it("answers with a VPC ID and one subnet of each spec per zone", () => {
+        const outputs = find("vpc").outputs;
+        assert.match(String(outputs.vpcId), /^vpc-[0-9a-f]{17}$/);
+        for (const key of ["publicSubnetIds", "privateSubnetIds"]) {
+            const ids = outputs[key] as string[];
+            assert.equal(ids.length, 3, key);
+            assert.ok(ids.every((id) => /^subnet-[0-9a-f]{17}$/.test(id)));
+        }
+        assert.deepEqual(outcome.run?.outputs.privateSubnetIds, outputs.privateSubnetIds);
+    });
+
+    it("records a dependency on the component itself where a resource takes one of its outputs", () => {
+        const group = find("group");
+        assert.equal(group.inputs.vpcId, find("vpc").outputs.vpcId);
+        assert.deepEqual(group.dependencies, [find("vpc").urn]);
+    });
+
+    it("refuses what awsx refuses, in awsx's words: NAT gateways without a public subnet to hold them", async () => {
+        const refused = await runIsolated(path.join(fixtures, "awsxRefusal"));
+        assert.match(refused.error?.message ?? "", /public subnets must be declared to host the NAT Gateway resource/);
     });
 });
 
@@ -110,7 +156,7 @@ describe("determinism", () => {
     it("records the same graph, inputs and outputs on every run of the same stack", async () => {
         const [first, second] = await Promise.all([runIsolated(programPath, "prod"), runIsolated(programPath, "prod")]);
         assert.ok(first.run, JSON.stringify(first.error));
-        assert.ok(first.run.resources.length > 40);
+        assert.ok(first.run.resources.length > 30);
         const canonical = (programRun: ProgramRun) =>
             JSON.stringify({
                 resources: [...programRun.resources].sort((a, b) => a.urn.localeCompare(b.urn)),

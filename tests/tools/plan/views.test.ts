@@ -106,7 +106,39 @@ describe("the terminal plan", () => {
     });
 
     it("names the data sources dev reads for the default VPC", () => {
-        assert.match(dev.result.stdout, /^ {2}aws:ec2\/getVpc:getVpc \{"default":true\}$/m);
+        assert.match(
+            dev.result.stdout,
+            /^ {2}aws:ec2\/getVpcs:getVpcs \{"filters":\[\{"name":"is-default","values":\["true"\]\}\]\}$/m,
+        );
+    });
+
+    it("shows the awsx VPC's arguments: block, zones, subnet sizes, NAT strategy and endpoints", () => {
+        const out = prod.result.stdout;
+        assert.match(
+            out,
+            /^│ {2}└─ network-vpc {2}\(awsx:ec2:Vpc\)\n│ +10\.0\.0\.0\/16 over 2 zones · subnets Auto: Private \/18, Public \/19 per zone · NAT gateways None ·$/m,
+        );
+        assert.match(
+            out,
+            /^│ +endpoints com\.amazonaws\.us-east-1\.s3 \(Gateway\) \(strategy Auto\) · DNS hostnames on$/m,
+        );
+        assert.match(
+            out,
+            /Interface com\.amazonaws\.us-east-1\.ecr\.dkr · 2 subnets, private DNS on · groups network-endpoints/,
+        );
+    });
+
+    it("ends with the creation order: none found, and the orders it checked", () => {
+        for (const run of [dev, prod]) {
+            assert.match(
+                run.result.stdout,
+                /^Creation order\n {2}none: every order AWS needs holds in the recorded dependency graph\n {2}orders checked \(7\)\n {4}internet gateway before an internet-facing load balancer$/m,
+            );
+            assert.match(
+                run.markdown,
+                /^#### Creation order\n\n\*\*none: every order AWS needs holds in the recorded dependency graph\*\*$/m,
+            );
+        }
     });
 
     it("shows a secure value as [secret] and never its ciphertext", () => {
@@ -119,6 +151,22 @@ describe("the terminal plan", () => {
         for (const text of [run.result.stdout, run.markdown, JSON.stringify(run.snapshot)]) {
             assert.doesNotMatch(text, /c2VjcmV0LWNpcGhlcnRleHQ/);
         }
+    });
+});
+
+describe("the creation order of a configuration with NAT gateways", () => {
+    it("reports the one order awsx leaves to chance, and still exits 0", () => {
+        const project = scratch.project("nat", { setting: { stack: "prod", key: "natGateways", value: "onePerAz" } });
+        const run = plan("prod", project);
+        assert.equal(run.result.status, 0);
+        assert.match(
+            run.result.stdout,
+            /^Creation order\n {2}order races: 1 in the recorded dependency graph\n {4}the NAT gateways of network-vpc \(awsx:ec2:Vpc\) may be created before its internet gateway: awsx declares each NatGateway with dependsOn its subnet only/m,
+        );
+        assert.match(
+            run.markdown,
+            /^\*\*order races: 1 in the recorded dependency graph\*\*\n\n- the NAT gateways of network-vpc/m,
+        );
     });
 });
 
@@ -145,8 +193,10 @@ describe("the Mermaid diagram", () => {
             "TaskDefinition_app_task -task role-> Role_app_roles_task",
             "Role_app_roles_execution -may CreateLogStream, PutLogEvents-> LogGroup_app_logs",
             "Target_app_scaling_target -scales-> Service_app_service",
-            "Service_app_service -tasks in-> subnets_private",
-            "subnets_private -0.0.0.0/0-> nat_gateways",
+            "Service_app_service -tasks in private subnets-> Vpc_network_vpc",
+            "Service_app_service -image pulls, logs via-> vpc_endpoints",
+            "LoadBalancer_web_alb -in public subnets-> Vpc_network_vpc",
+            "vpc_endpoints -in private subnets-> Vpc_network_vpc",
         ]) {
             assert.ok(all.includes(edge), `missing edge ${edge} in\n${all.join("\n")}`);
         }

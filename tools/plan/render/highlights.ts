@@ -3,7 +3,7 @@
 import { statements } from "./iamView";
 import { StackModel } from "../model/stackModel";
 import { expandJsonStrings } from "../model/properties";
-import { resourceTypes as t } from "../../resourceTypes";
+import { componentTypes as c, resourceTypes as t } from "../../resourceTypes";
 import { peer, ports } from "./firewallView";
 import { SnapshotResource } from "../model/snapshot";
 
@@ -114,6 +114,25 @@ const highlighters: Readonly<Record<string, Highlighter>> = {
             `cooldown out ${config.scaleOutCooldown} s, in ${config.scaleInCooldown} s`,
         ];
     },
+    [c.awsxVpc]: (i) => [
+        `${i.cidrBlock} over ${i.numberOfAvailabilityZones ?? 3} zones`,
+        `subnets ${i.subnetStrategy ?? "Legacy"}: ` +
+            `${((i.subnetSpecs ?? []) as Inputs[]).map((spec) => `${spec.type} /${spec.cidrMask ?? "even"}`).join(", ") || "awsx default"} per zone`,
+        `NAT gateways ${i.natGateways?.strategy ?? "OnePerAz (awsx default)"}`,
+        `endpoints ${((i.vpcEndpointSpecs ?? []) as Inputs[]).map((spec) => `${spec.serviceName} (${spec.vpcEndpointType ?? "Gateway"})`).join(", ") || "none"}` +
+            ` (strategy ${i.vpcEndpointStrategy ?? "Legacy"})`,
+        `DNS hostnames ${onOff(i.enableDnsHostnames)}`,
+    ],
+    [t.vpcEndpoint]: (i, s) => [
+        `${i.vpcEndpointType} ${i.serviceName}`,
+        ...(i.vpcEndpointType === "Interface"
+            ? [
+                  `${(i.subnetIds ?? []).length} subnets, private DNS ${onOff(i.privateDnsEnabled)}`,
+                  `groups ${((i.securityGroupIds ?? []) as unknown[]).map((g) => s.label(g)).join(", ")}`,
+              ]
+            : [`${(i.routeTableIds ?? []).length} route tables`]),
+    ],
+    [t.route]: (i, s) => [`${i.destinationCidrBlock} → ${s.label(i.gatewayId ?? i.natGatewayId)}`],
 };
 
 /** The properties worth a reviewer's glance, with the program's options that change how updates apply. */

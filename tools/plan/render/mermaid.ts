@@ -1,10 +1,10 @@
 // An architecture diagram of the stack as declared, drawn from the recorded graph: which resources exist, which
 // depend on which, and the listeners and security group rules that carry traffic. Nothing here is hand-placed.
 import { grantedResource } from "./iamView";
-import { escape, nodeId, nodeShape } from "./mermaidNodes";
+import { drawnAsNode, escape, nodeId, nodeShape } from "./mermaidNodes";
 import { StackModel } from "../model/stackModel";
 import { expandJsonStrings } from "../model/properties";
-import { resourceTypes as t, shortType } from "../../resourceTypes";
+import { componentTypes as c, resourceTypes as t, shortType } from "../../resourceTypes";
 import { groupsOf, firewallRules } from "./firewallView";
 import { SnapshotResource } from "../model/snapshot";
 
@@ -42,6 +42,10 @@ const dependencyEdges: Readonly<Record<string, { label: EdgeLabel; dashed?: bool
     [`${t.image}>${t.repository}`]: { label: "pushed to" },
     [`${t.loadBalancer}>${t.subnet}`]: { label: "in", dashed: true },
     [`${t.natGateway}>${t.internetGateway}`]: { label: "out via", dashed: true },
+    [`${t.loadBalancer}>${c.awsxVpc}`]: { label: "in public subnets", dashed: true },
+    [`${t.service}>${c.awsxVpc}`]: { label: "tasks in private subnets", dashed: true },
+    [`${t.service}>${t.vpcEndpoint}`]: { label: "image pulls, logs via", dashed: true },
+    [`${t.vpcEndpoint}>${c.awsxVpc}`]: { label: "in private subnets", dashed: true },
 };
 
 export function renderMermaid(stack: StackModel): string {
@@ -146,6 +150,9 @@ class Diagram {
     /** Subnets the program only reads (the default VPC's) appear once, outside every component. */
     private addExistingSubnets(): void {
         for (const resource of [...this.stack.ofType(t.loadBalancer), ...this.stack.ofType(t.service)]) {
+            if (this.stack.dependencies(resource).some((dependency) => !dependency.custom)) {
+                continue; // its subnets are a multi-language component's, drawn as that component
+            }
             const inputs = resource.inputs as Inputs;
             const subnets: unknown[] = inputs.subnets ?? inputs.networkConfiguration?.subnets ?? [];
             if (subnets.some((id) => this.stack.referenced(id) === undefined)) {
@@ -165,7 +172,7 @@ class Diagram {
         const lines: string[] = [];
         const drawn = new Set<string>();
         for (const child of this.stack.children(parent)) {
-            if (!child.custom) {
+            if (!drawnAsNode(child)) {
                 const inner = this.subgraph(child.urn, `${indent}  `);
                 if (inner.length > 0) {
                     lines.push(

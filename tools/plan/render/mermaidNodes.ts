@@ -2,12 +2,12 @@
 // others (listeners, security group rules) or only refine one (policies, route tables) appear as edges or not at all.
 import { StackModel } from "../model/stackModel";
 import { expandJsonStrings } from "../model/properties";
-import { resourceTypes as t, shortType } from "../../resourceTypes";
+import { componentTypes, resourceTypes as t, shortType } from "../../resourceTypes";
 import { SnapshotResource } from "../model/snapshot";
 
 type Inputs = Record<string, any>;
 
-/** Subnets of one tier, and all NAT gateways, are drawn as one node; every other resource as its own. */
+/** Subnets of one tier, all NAT gateways, and all VPC endpoints, are drawn as one node; every other resource as its own. */
 export function nodeId(resource: SnapshotResource): string {
     const inputs = resource.inputs as Inputs;
     const key =
@@ -15,8 +15,17 @@ export function nodeId(resource: SnapshotResource): string {
             ? `subnets_${inputs.tags?.tier ?? "other"}`
             : resource.type === t.natGateway
               ? "nat_gateways"
-              : `${shortType(resource.type)}_${resource.name}`;
+              : resource.type === t.vpcEndpoint
+                ? "vpc_endpoints"
+                : `${shortType(resource.type)}_${resource.name}`;
     return key.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+const multiLanguageComponents: ReadonlySet<string> = new Set(Object.values(componentTypes));
+
+/** A multi-language component is drawn as one node, as its children are out of sight; a local one as a subgraph. */
+export function drawnAsNode(resource: SnapshotResource): boolean {
+    return resource.custom || multiLanguageComponents.has(resource.type);
 }
 
 const box = (text: string) => `["${escape(text)}"]`;
@@ -60,6 +69,19 @@ export function nodeShape(resource: SnapshotResource, stack: StackModel): string
             return box(`${stack.ofType(t.natGateway).length} NAT gateways`);
         case t.internetGateway:
             return box(`${name}<br/>internet gateway`);
+        case componentTypes.awsxVpc:
+            return box(
+                `${name}<br/>awsx VPC ${i.cidrBlock}, ${i.numberOfAvailabilityZones ?? 3} zones<br/>` +
+                    `NAT gateways: ${i.natGateways?.strategy ?? "OnePerAz"}<br/>gateway endpoints: ` +
+                    `${((i.vpcEndpointSpecs ?? []) as Inputs[]).map((spec) => String(spec.serviceName).split(".").slice(3).join(".")).join(", ") || "none"}`,
+            );
+        case t.vpcEndpoint: {
+            const endpoints = stack.ofType(t.vpcEndpoint);
+            return box(
+                `${endpoints.length} VPC endpoints<br/>` +
+                    endpoints.map((e) => String(e.inputs.serviceName).split(".").slice(3).join(".")).join(", "),
+            );
+        }
         default:
             return undefined;
     }

@@ -5,6 +5,7 @@ import { postureSection } from "./posture";
 import { awsApiSection } from "./awsApiSection";
 import { policySection } from "./policy";
 import { costSection } from "./costSection";
+import { creationOrderSection } from "./creationOrderSection";
 
 export interface PlanSection {
     /** The heading: a line in the terminal, an h4 in Markdown. */
@@ -15,4 +16,10 @@ export interface PlanSection {
     markdown(stack: StackModel): string[];
 }
 
-export const planSections: readonly PlanSection[] = [costSection, postureSection, awsApiSection, policySection];
+export const planSections: readonly PlanSection[] = [
+    costSection,
+    postureSection,
+    creationOrderSection,
+    awsApiSection,
+    policySection,
+];
