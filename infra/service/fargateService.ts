@@ -2,7 +2,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ScalingSettings, ServiceAutoscaling } from "./autoscaling";
+import type { ContainerSecrets } from "../config/stackSettings";
 import { containerDefinitions, containerName, scratchVolume } from "./container";
+import { ServiceSecrets } from "./secrets";
 import { TaskRoles } from "./taskRoles";
 
 export interface FargateServiceArgs {
@@ -32,6 +34,8 @@ export interface FargateServiceArgs {
     desiredCount: pulumi.Input<number>;
     /** Autoscaling exists only when maxCount > minCount. */
     scaling: ScalingSettings;
+    /** Variables the container reads from SSM Parameter Store or Secrets Manager; unset for none. */
+    secrets?: ContainerSecrets;
 }
 
 /** Failing health checks while a new task's runtime starts do not count against it for this long. */
@@ -55,6 +59,14 @@ export class FargateService extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        const secrets =
+            args.secrets === undefined || args.secrets.references.length + args.secrets.owned.length === 0
+                ? undefined
+                : new ServiceSecrets(
+                      `${name}-secrets`,
+                      { secrets: args.secrets, projectName: args.projectName, environment: args.environment },
+                      { parent: this },
+                  );
         const roles = new TaskRoles(
             `${name}-roles`,
             {
@@ -62,6 +74,7 @@ export class FargateService extends pulumi.ComponentResource {
                 logGroupArn: logGroup.arn,
                 path: args.iamRolePath,
                 permissionsBoundaryArn: args.permissionsBoundaryArn,
+                secrets: secrets?.grants,
             },
             { parent: this },
         );
@@ -96,6 +109,7 @@ export class FargateService extends pulumi.ComponentResource {
                     logLevel: args.logLevel,
                     logGroupName: logGroup.name,
                     logRegion: logGroup.region,
+                    secrets: secrets?.containerSecrets,
                 }),
             },
             { parent: this },

@@ -10,7 +10,7 @@ before(async () => {
     stack = await runStack("prod", { buildImage: "false" });
 });
 
-describeSecurityInvariants(() => stack, { containerPort: 8080, publicPorts: [80], buildsImage: false });
+describeSecurityInvariants(() => stack, { containerPort: 8080, publicPorts: [80, 443], buildsImage: false });
 
 describe("ImageRegistry (rollback)", () => {
     it("builds and pushes nothing, and asks ECR for no push credentials", () => {
