@@ -1,6 +1,7 @@
 // The plan's sections after the resources: what a reviewer reads about the stack as a whole. Each section renders
 // itself for the terminal and for Markdown, so a new one is a module and a line here.
 import { StackModel } from "../model/stackModel";
+import { edgeSection } from "./edgeSection";
 import { postureSection } from "./posture";
 
 export interface PlanSection {
@@ -12,4 +13,4 @@ export interface PlanSection {
     markdown(stack: StackModel): string[];
 }
 
-export const planSections: readonly PlanSection[] = [postureSection];
+export const planSections: readonly PlanSection[] = [postureSection, edgeSection];
