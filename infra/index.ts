@@ -41,6 +41,8 @@ const loadBalancer = new LoadBalancer("web", {
     deregistrationDelaySeconds: settings.deregistrationDelaySeconds,
     deletionProtection: settings.deletionProtection,
     https: settings.https,
+    accessLogs: settings.accessLogging,
+    webAcl: settings.webAcl,
 });
 
 const service = new FargateService("app", {
@@ -69,6 +71,7 @@ const service = new FargateService("app", {
         requestsPerTarget: settings.requestsPerTarget,
         requestCountLabel: loadBalancer.requestCountLabel,
     },
+    secrets: settings.containerSecrets,
 });
 
 export const url = loadBalancer.url;

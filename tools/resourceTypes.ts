@@ -28,6 +28,18 @@ export const resourceTypes = {
     scalingPolicy: "aws:appautoscaling/policy:Policy",
     vpcEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     route: "aws:ec2/route:Route",
+    certificate: "aws:acm/certificate:Certificate",
+    certificateValidation: "aws:acm/certificateValidation:CertificateValidation",
+    dnsRecord: "aws:route53/record:Record",
+    bucket: "aws:s3/bucket:Bucket",
+    bucketOwnershipControls: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    bucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    bucketLifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    webAcl: "aws:wafv2/webAcl:WebAcl",
+    webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+    ssmParameter: "aws:ssm/parameter:Parameter",
 } as const;
 
 /**

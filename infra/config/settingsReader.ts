@@ -104,6 +104,41 @@ export class SettingsReader {
         return raw;
     }
 
+    /**
+     * A mapping of names to strings (Pulumi passes an object as JSON); `secret` keeps the value out of every message.
+     * Anything else is recorded as a problem and read as `fallback`.
+     */
+    mapping(key: string, fallback: Record<string, string>, secret = false): Record<string, string> {
+        const raw = this.read(key);
+        if (raw === undefined) {
+            return fallback;
+        }
+        let parsed: unknown;
+        try {
+            parsed = JSON.parse(raw);
+        } catch {
+            parsed = undefined;
+        }
+        const isMapping =
+            parsed !== null &&
+            typeof parsed === "object" &&
+            !Array.isArray(parsed) &&
+            Object.values(parsed).every((value) => typeof value === "string");
+        if (!isMapping) {
+            const allowed = "allowed: a mapping of environment variable names to strings, e.g. {DB_PASSWORD: ...}";
+            if (secret) {
+                this.report(
+                    key,
+                    `${this.label(key)} is not a mapping of names to strings (its value is a secret, not shown); ${allowed}`,
+                );
+            } else {
+                this.problem(key, raw, allowed);
+            }
+            return fallback;
+        }
+        return parsed as Record<string, string>;
+    }
+
     /** Throws one ConfigError listing every problem found, one per line. */
     throwIfInvalid(): void {
         if (this.problems.length === 1) {

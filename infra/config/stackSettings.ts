@@ -14,8 +14,27 @@ import {
 } from "./limits";
 import { SettingsReader } from "./settingsReader";
 import { checkDedicatedVpc, DedicatedVpcSettings, dedicatedVpcSettings } from "./vpcSettings";
+import {
+    AccessLogSettings,
+    checkCertificateRegion,
+    checkProductionHttps,
+    HttpsSettings,
+    httpsSettings,
+    readDomain,
+    WebAclSettings,
+} from "./edgeSettings";
+import {
+    checkDistinctNames,
+    ContainerSecrets,
+    containerSecrets,
+    readOwnedSecrets,
+    readSecretReferences,
+    secretPatterns,
+} from "./secretSettings";
 
 export { ConfigError } from "./settingsReader";
+export type { AccessLogSettings, DomainSettings, HttpsSettings, WebAclSettings } from "./edgeSettings";
+export type { ContainerSecrets, OwnedSecret, SecretReference } from "./secretSettings";
 
 /** The stack's configuration keys as Pulumi.yaml declares them, validated. */
 export interface ConfigValues {
@@ -53,11 +72,31 @@ export interface ConfigValues {
     natGateways: (typeof natGatewayChoices)[number];
     /** VPC endpoints of the dedicated VPC: none, the S3 gateway endpoint, or all that tasks need without NAT. */
     vpcEndpoints: (typeof vpcEndpointChoices)[number];
+    /** The stack's own DNS name (HTTPS with a certificate ACM issues, unless certificateArn is set); empty for none. */
+    domainName: string;
+    /** The Route 53 public hosted zone that holds domainName. */
+    hostedZoneName: string;
+    /** Environment variable name to the ARN of an SSM parameter or Secrets Manager secret the container reads. */
+    secrets: Readonly<Record<string, string>>;
+    /** Environment variable name to a value kept as a Pulumi secret, which the stack stores in SSM itself. */
+    secretValues: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The customer managed KMS key that encrypts the secrets; empty for the AWS managed keys. */
+    secretsKmsKeyArn: string;
+    /** Load balancer access logs to a bucket the stack owns. */
+    accessLogs: boolean;
+    accessLogRetentionDays: number;
+    /** A web ACL on the load balancer (AWS managed common rules, a per-IP rate limit). */
+    waf: boolean;
+    /** Requests per client IP per 5 minutes before the web ACL blocks the rest. */
+    wafRateLimit: number;
 }
 
-/** The certificate of the HTTPS listener. */
-export interface HttpsSettings {
-    certificateArn: string;
+/** What the caller knows beyond the project's own keys. */
+export interface ReadContext {
+    /** The AWS provider's region (`aws:region`, else AWS_REGION or AWS_DEFAULT_REGION); undefined when unknown. */
+    region?: string;
+    /** Whether a key (short name) was set as a Pulumi secret; keys count as plain text without it. */
+    isSecret?: (key: string) => boolean;
 }
 
 /** What the program is built from: the configuration and the decisions that follow from it, each made here once. */
@@ -68,6 +107,12 @@ export interface StackSettings extends ConfigValues {
     https: HttpsSettings | undefined;
     /** The dedicated VPC's layout, NAT gateways and endpoints; undefined runs in the account's default VPC. */
     dedicatedVpc: DedicatedVpcSettings | undefined;
+    /** Set when the load balancer writes access logs; undefined for none. */
+    accessLogging: AccessLogSettings | undefined;
+    /** Set when a web ACL guards the load balancer; undefined for none. */
+    webAcl: WebAclSettings | undefined;
+    /** What the container reads from SSM and Secrets Manager, and the grants that takes. */
+    containerSecrets: ContainerSecrets;
 }
 
 /** The defaults declared in Pulumi.yaml (a test keeps the two equal), for runs that bypass the Pulumi CLI. */
@@ -99,6 +144,15 @@ export const configDefaults: ConfigValues = {
     permissionsBoundaryArn: "",
     natGateways: "none",
     vpcEndpoints: "all",
+    domainName: "",
+    hostedZoneName: "",
+    secrets: {},
+    secretValues: {},
+    secretsKmsKeyArn: "",
+    accessLogs: true,
+    accessLogRetentionDays: 90,
+    waf: false,
+    wafRateLimit: 2000,
 };
 
 /** Reads every key through `read` (unset keys take their default); throws one ConfigError listing every bad value. */
@@ -106,6 +160,7 @@ export function parseSettings(
     read: (key: string) => string | undefined,
     env: Readonly<Record<string, string | undefined>>,
     namespace: string,
+    context: ReadContext = {},
 ): StackSettings {
     const d = configDefaults;
     const r = new SettingsReader(read, namespace);
@@ -172,22 +227,71 @@ export function parseSettings(
         ),
         natGateways: r.oneOf("natGateways", d.natGateways, natGatewayChoices),
         vpcEndpoints: r.oneOf("vpcEndpoints", d.vpcEndpoints, vpcEndpointChoices),
+        domainName: r.string("domainName", d.domainName),
+        hostedZoneName: r.string("hostedZoneName", d.hostedZoneName),
+        secrets: readSecretReferences(r, "secrets"),
+        secretValues: readOwnedSecrets(r, "secretValues", context.isSecret ?? (() => false)),
+        secretsKmsKeyArn: r.matching(
+            "secretsKmsKeyArn",
+            d.secretsKmsKeyArn,
+            secretPatterns.kmsKeyArn,
+            "empty for the AWS managed keys, or a KMS key ARN such as " +
+                "arn:aws:kms:us-east-1:123456789012:key/01234567-89ab-cdef-0123-456789abcdef (not an alias: IAM " +
+                "grants kms:Decrypt on the key's ARN)",
+            true,
+        ),
+        accessLogs: r.boolean("accessLogs", d.accessLogs),
+        accessLogRetentionDays: r.integer("accessLogRetentionDays", d.accessLogRetentionDays, 1, 3650),
+        waf: r.boolean("waf", d.waf),
+        // AWS WAF's RateLimit bounds (botocore wafv2 2019-07-29 model: RateLimit min 10, max 2000000000).
+        wafRateLimit: r.integer("wafRateLimit", d.wafRateLimit, 10, 2000000000),
     };
     checkTaskSize(r, values.cpu, values.memory);
     checkTaskCounts(r, values.desiredCount, values.minCount, values.maxCount);
     checkVpcCidr(r, values.vpcCidr);
     checkDedicatedVpc(r, values);
+    const region = context.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    checkCertificateRegion(r, values.certificateArn, region);
+    const https = httpsSettings(
+        values.certificateArn,
+        readDomain(r, values.domainName, values.hostedZoneName, values.certificateArn),
+    );
+    checkProductionHttps(r, values.deletionProtection, https);
+    checkDistinctNames(r, values.secrets, values.secretValues, "secretValues");
     r.throwIfInvalid();
     return {
         ...values,
         platform: platforms[values.architecture],
-        https: values.certificateArn === "" ? undefined : { certificateArn: values.certificateArn },
         dedicatedVpc: dedicatedVpcSettings(values),
+        https,
+        accessLogging: values.accessLogs
+            ? { retentionDays: values.accessLogRetentionDays, deleteWithStack: !values.deletionProtection }
+            : undefined,
+        webAcl: values.waf ? { rateLimit: values.wafRateLimit } : undefined,
+        containerSecrets: containerSecrets(values.secrets, values.secretValues, values.secretsKmsKeyArn),
     };
 }
 
 /** The settings of the running stack. */
 export function loadSettings(): StackSettings {
     const config = new pulumi.Config();
-    return parseSettings((key) => config.get(key), process.env, pulumi.getProject());
+    const project = pulumi.getProject();
+    return parseSettings((key) => config.get(key), process.env, project, {
+        region: new pulumi.Config("aws").get("region"),
+        isSecret: (key) => isConfigSecret(`${project}:${key}`),
+    });
+}
+
+/**
+ * Whether the Pulumi CLI passed `key` as a secret. The SDK keeps the answer in `runtime.isConfigSecret`, which it
+ * exports but leaves out of its typings; a test (tests/infra/config.test.ts) fails if it goes away.
+ */
+function isConfigSecret(key: string): boolean {
+    const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+    if (runtime.isConfigSecret === undefined) {
+        throw new Error(
+            "@pulumi/pulumi no longer exports runtime.isConfigSecret; loadSettings needs another way to tell",
+        );
+    }
+    return runtime.isConfigSecret(key);
 }

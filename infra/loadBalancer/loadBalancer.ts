@@ -1,7 +1,11 @@
 // The public entry point: an internet-facing Application Load Balancer in front of the tasks.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { HttpsSettings } from "../config/stackSettings";
+import type { AccessLogSettings, HttpsSettings, WebAclSettings } from "../config/stackSettings";
+import { AccessLogBucket } from "./accessLogBucket";
+import { DomainCertificate } from "./domainCertificate";
+import { DomainRecords, publicZoneId } from "./domainRecords";
+import { WebFirewall } from "./webFirewall";
 
 export interface LoadBalancerArgs {
     vpcId: pulumi.Input<string>;
@@ -13,8 +17,13 @@ export interface LoadBalancerArgs {
     deregistrationDelaySeconds: pulumi.Input<number>;
     deletionProtection: pulumi.Input<boolean>;
     /** Set for an HTTPS listener with this certificate, HTTP redirecting to it (plain value: it decides which listeners
-     * exist); undefined for HTTP only. */
+     * exist); undefined for HTTP only. A domain adds the certificate ACM issues for it (unless one is given) and its
+     * alias record. */
     https: HttpsSettings | undefined;
+    /** Set for access logs to a bucket of the stack's own; unset for none (plain values, as https). */
+    accessLogs?: AccessLogSettings;
+    /** Set for a web ACL in front of the load balancer; unset for none. */
+    webAcl?: WebAclSettings;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface LoadBalancerArgs {
 export const tlsPolicy = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
 export class LoadBalancer extends pulumi.ComponentResource {
-    /** http://<dns name>, or https://<dns name> when HTTPS is on. */
+    /** http://<dns name>, https://<dns name> when HTTPS is on, or https://<domain> for a domain of the stack's own. */
     public readonly url: pulumi.Output<string>;
     /** Resolves only once a listener forwards to the target group: ECS rejects a group no load balancer uses. */
     public readonly targetGroupArn: pulumi.Output<string>;
@@ -34,6 +43,27 @@ export class LoadBalancer extends pulumi.ComponentResource {
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:LoadBalancer", name, {}, opts);
         const https = args.https;
+        // A domain of the stack's own lives in a Route 53 public hosted zone, looked up once for its records.
+        const domain = https?.domain;
+        const zoneId = domain === undefined ? undefined : publicZoneId(domain.zoneName, this);
+        // The certificate the HTTPS listener serves: the one configured, else one ACM issues for the domain.
+        const certificateArn =
+            https === undefined || zoneId === undefined || https.certificateArn !== undefined
+                ? https?.certificateArn
+                : new DomainCertificate(
+                      `${name}-certificate`,
+                      { domainName: https.domain.name, zoneId },
+                      { parent: this },
+                  ).certificateArn;
+        // The access logs' bucket; the load balancer turns logging on once ELB may write there.
+        const accessLogs =
+            args.accessLogs === undefined
+                ? undefined
+                : new AccessLogBucket(
+                      `${name}-logs`,
+                      { retentionDays: args.accessLogs.retentionDays, forceDestroy: args.accessLogs.deleteWithStack },
+                      { parent: this },
+                  );
 
         // Internet-facing; malformed header fields are dropped rather than passed to the service.
         const loadBalancer = new aws.lb.LoadBalancer(
@@ -45,9 +75,31 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 securityGroups: [args.securityGroupId],
                 dropInvalidHeaderFields: true,
                 enableDeletionProtection: args.deletionProtection,
+                accessLogs: accessLogs?.loadBalancerAccessLogs,
             },
             { parent: this },
         );
+        if (domain !== undefined && zoneId !== undefined) {
+            // The domain's alias record to this load balancer.
+            new DomainRecords(
+                `${name}-dns`,
+                {
+                    domainName: domain.name,
+                    zoneId,
+                    loadBalancerDnsName: loadBalancer.dnsName,
+                    loadBalancerZoneId: loadBalancer.zoneId,
+                },
+                { parent: this },
+            );
+        }
+        if (args.webAcl !== undefined) {
+            // The web ACL every request passes before a listener sees it.
+            new WebFirewall(
+                `${name}-waf`,
+                { loadBalancerArn: loadBalancer.arn, rateLimit: args.webAcl.rateLimit },
+                { parent: this },
+            );
+        }
 
         // The tasks, registered by IP as Fargate requires. A 10 s check and 2 passes put a new task in service in
         // about 20 s; the short deregistration delay keeps every deploy from waiting out the 300 s AWS default.
@@ -90,7 +142,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         );
         const listeners = [http];
         if (https !== undefined) {
-            // Port 443: terminates TLS with the configured certificate and forwards to the tasks.
+            // Port 443: terminates TLS with the configured (or issued) certificate and forwards to the tasks.
             listeners.push(
                 new aws.lb.Listener(
                     `${name}-https`,
@@ -99,7 +151,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                         port: 443,
                         protocol: "HTTPS",
                         sslPolicy: tlsPolicy,
-                        certificateArn: https.certificateArn,
+                        certificateArn,
                         defaultActions: forward,
                     },
                     { parent: this },
@@ -107,7 +159,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
-        this.url = pulumi.interpolate`${https === undefined ? "http" : "https"}://${loadBalancer.dnsName}`;
+        this.url =
+            domain !== undefined
+                ? pulumi.output(`https://${domain.name}`)
+                : pulumi.interpolate`${https === undefined ? "http" : "https"}://${loadBalancer.dnsName}`;
         this.targetGroupArn = pulumi
             .all([targetGroup.arn, ...listeners.map((listener) => listener.arn)])
             .apply(([arn]) => arn);

@@ -1,5 +1,6 @@
 // The service's one container, as ECS's JSON container definition.
 import * as pulumi from "@pulumi/pulumi";
+import type { ContainerSecret } from "./secrets";
 
 export interface ContainerArgs {
     /** The image by digest. */
@@ -11,6 +12,8 @@ export interface ContainerArgs {
     logLevel: pulumi.Input<string>;
     logGroupName: pulumi.Input<string>;
     logRegion: pulumi.Input<string>;
+    /** Variables ECS reads from SSM or Secrets Manager at start (name and ARN, never a value); unset for none. */
+    secrets?: pulumi.Input<ContainerSecret[]>;
 }
 
 export const containerName = "app";
@@ -42,6 +45,8 @@ export function containerDefinitions(args: ContainerArgs): pulumi.Output<string>
                 { name: "APP_SHUTDOWN_TIMEOUT_SECONDS", value: String(appShutdownSeconds) },
                 { name: "APP_VERSION", value: args.version },
             ],
+            // Absent rather than empty without secrets, as ECS returns it, so previews show no phantom change.
+            ...(args.secrets === undefined ? {} : { secrets: args.secrets }),
             stopTimeout: stopTimeoutSeconds,
             logConfiguration: {
                 logDriver: "awslogs",

@@ -3,7 +3,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { deploymentMaximumPercent } from "../config/subnetLayout";
 import { ScalingSettings, ServiceAutoscaling } from "./autoscaling";
+import type { ContainerSecrets } from "../config/stackSettings";
 import { containerDefinitions, containerName, scratchVolume } from "./container";
+import { ServiceSecrets } from "./secrets";
 import { TaskRoles } from "./taskRoles";
 
 export interface FargateServiceArgs {
@@ -33,6 +35,8 @@ export interface FargateServiceArgs {
     desiredCount: pulumi.Input<number>;
     /** Autoscaling exists only when maxCount > minCount. */
     scaling: ScalingSettings;
+    /** Variables the container reads from SSM Parameter Store or Secrets Manager; unset for none. */
+    secrets?: ContainerSecrets;
 }
 
 /** Failing health checks while a new task's runtime starts do not count against it for this long. */
@@ -56,6 +60,14 @@ export class FargateService extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        const secrets =
+            args.secrets === undefined || args.secrets.references.length + args.secrets.owned.length === 0
+                ? undefined
+                : new ServiceSecrets(
+                      `${name}-secrets`,
+                      { secrets: args.secrets, projectName: args.projectName, environment: args.environment },
+                      { parent: this },
+                  );
         const roles = new TaskRoles(
             `${name}-roles`,
             {
@@ -63,6 +75,7 @@ export class FargateService extends pulumi.ComponentResource {
                 logGroupArn: logGroup.arn,
                 path: args.iamRolePath,
                 permissionsBoundaryArn: args.permissionsBoundaryArn,
+                secrets: secrets?.grants,
             },
             { parent: this },
         );
@@ -97,6 +110,7 @@ export class FargateService extends pulumi.ComponentResource {
                     logLevel: args.logLevel,
                     logGroupName: logGroup.name,
                     logRegion: logGroup.region,
+                    secrets: secrets?.containerSecrets,
                 }),
             },
             { parent: this },

@@ -1,6 +1,7 @@
 // The two identities of a task: ECS's (pull the image, write logs) and the service code's (no permissions).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { SecretGrants, secretReadPolicy } from "./secrets";
 
 export interface TaskRolesArgs {
     /** The only repository the execution role may pull from. */
@@ -11,6 +12,8 @@ export interface TaskRolesArgs {
     path: pulumi.Input<string>;
     /** A permissions boundary both roles carry, where deploy roles may only create roles that carry it; "" for none. */
     permissionsBoundaryArn: pulumi.Input<string>;
+    /** The parameters and secrets the container receives, which the execution role may read; unset for none. */
+    secrets?: SecretGrants;
 }
 
 export class TaskRoles extends pulumi.ComponentResource {
@@ -87,6 +90,15 @@ export class TaskRoles extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+
+        if (args.secrets !== undefined) {
+            // Exactly the container's parameters and secrets, in a policy of its own so that it exists only with them.
+            new aws.iam.RolePolicy(
+                `${name}-execution-secrets`,
+                { role: execution.id, policy: secretReadPolicy(args.secrets) },
+                { parent: this },
+            );
+        }
 
         // The identity of the service's own code. It calls no AWS API, so it is granted nothing.
         const task = new aws.iam.Role(

@@ -18,8 +18,15 @@ import { projectRoot, testImageTag } from "./stackRun";
 
 const ciEnvironment = { GITHUB_SHA: testImageTag };
 
+/**
+ * Most cases check one key, so they start from a stack that may serve plain HTTP (a protected stack must serve
+ * HTTPS, which "HTTPS on the stack's own domain" below checks); a case that sets deletionProtection gets its value.
+ */
+const plainHttpStack: Record<string, string> = { deletionProtection: "false" };
+
 function parse(values: Record<string, string>, env: Record<string, string> = ciEnvironment): StackSettings {
-    return parseSettings((key) => values[key], env, "fargate-service");
+    const all = { ...plainHttpStack, ...values };
+    return parseSettings((key) => all[key], env, "fargate-service");
 }
 
 /** The message parseSettings rejects `values` with. */
@@ -62,13 +69,19 @@ describe("configuration defaults", () => {
         }
     });
 
-    it("unset keys take the defaults", () => {
-        assert.deepEqual(parse({}), {
+    it("unset keys take the defaults (with a domain, which the default deletion protection requires)", () => {
+        const domain = { domainName: "app.example.com", hostedZoneName: "example.com" };
+        const settings = parseSettings((key) => domain[key as keyof typeof domain], ciEnvironment, "fargate-service");
+        assert.deepEqual(settings, {
             ...configDefaults,
+            ...domain,
             imageTag: testImageTag,
             platform: { docker: "linux/amd64", ecsCpuArchitecture: "X86_64" },
-            https: undefined,
             dedicatedVpc: undefined,
+            https: { domain: { name: "app.example.com", zoneName: "example.com" } },
+            accessLogging: { retentionDays: 90, deleteWithStack: false },
+            webAcl: undefined,
+            containerSecrets: { references: [], owned: [], kmsKeyArn: undefined },
         });
     });
 
@@ -470,7 +483,289 @@ describe("decisions that follow from configuration", () => {
     it("turns HTTPS on exactly when a certificate is configured", () => {
         const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
         assert.deepEqual(parse({ certificateArn }).https, { certificateArn });
+        assert.equal(parse({ certificateArn }).https?.domain, undefined);
         assert.equal(parse({ certificateArn: "" }).https, undefined);
         assert.equal(parse({}).https, undefined);
+    });
+});
+
+const certificateInRegion = (region: string) =>
+    `arn:aws:acm:${region}:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef`;
+
+describe("HTTPS on the stack's own domain", () => {
+    it("serves a domain of the zone over HTTPS, names lower case without the final dot, the apex too", () => {
+        assert.deepEqual(parse({ domainName: "App.Example.com.", hostedZoneName: "example.com" }).https, {
+            domain: { name: "app.example.com", zoneName: "example.com" },
+        });
+        assert.deepEqual(parse({ domainName: "example.com", hostedZoneName: "example.com" }).https?.domain, {
+            name: "example.com",
+            zoneName: "example.com",
+        });
+    });
+
+    it("refuses a domain outside the hosted zone, in one line", () => {
+        assertRejected(
+            { domainName: "app.example.org", hostedZoneName: "example.com" },
+            '`fargate-service:domainName` is "app.example.org"; it is not in the hosted zone ' +
+                "`fargate-service:hostedZoneName` example.com; allowed: example.com or a name ending in .example.com",
+        );
+        assert.match(
+            rejection({ domainName: "badexample.com", hostedZoneName: "example.com" }),
+            /is "badexample\.com"; it is not in the hosted zone/,
+        );
+    });
+
+    it("needs the zone with the domain, and the domain with the zone", () => {
+        assertRejected(
+            { domainName: "app.example.com" },
+            '`fargate-service:hostedZoneName` is ""; allowed: the Route 53 public hosted zone that holds ' +
+                "app.example.com, e.g. its parent",
+        );
+        assertRejected(
+            { hostedZoneName: "example.com" },
+            '`fargate-service:domainName` is ""; allowed: a name in the hosted zone example.com ' +
+                "(`fargate-service:hostedZoneName`), or both keys empty",
+        );
+    });
+
+    it("accepts only DNS names, and for a certificate ACM issues, 64 characters at most", () => {
+        assert.match(
+            rejection({ domainName: "app_1.example.com", hostedZoneName: "example.com" }),
+            /^Invalid configuration: `fargate-service:domainName` is "app_1\.example\.com"; allowed: a DNS name such as/,
+        );
+        const long = `${"a".repeat(60)}.example.com`;
+        assert.match(
+            rejection({ domainName: long, hostedZoneName: "example.com" }),
+            /allowed: at most 64 characters for a certificate ACM issues \(RFC 5280's limit for the Common Name\); bring a certificate with `fargate-service:certificateArn` for a longer name$/,
+        );
+        const certificateArn = certificateInRegion("us-east-1");
+        assert.deepEqual(parse({ domainName: long, hostedZoneName: "example.com", certificateArn }).https, {
+            certificateArn,
+            domain: { name: long, zoneName: "example.com" },
+        });
+    });
+
+    it("refuses a certificate from another region than aws:region, in one line", () => {
+        const certificateArn = certificateInRegion("eu-west-1");
+        const expected =
+            "`fargate-service:certificateArn` is in eu-west-1 but the stack deploys to us-east-1 (`aws:region`); " +
+            "allowed: an ACM certificate in us-east-1, as a load balancer uses certificates of its own region only";
+        const values: Record<string, string> = { ...plainHttpStack, certificateArn };
+        const read = (key: string) => values[key];
+        assert.throws(() => parseSettings(read, ciEnvironment, "fargate-service", { region: "us-east-1" }), {
+            message: `Invalid configuration: ${expected}`,
+        });
+        // Without aws:region the provider takes AWS_REGION, and so does the check.
+        assert.throws(() => parseSettings(read, { ...ciEnvironment, AWS_REGION: "us-east-1" }, "fargate-service"), {
+            message: `Invalid configuration: ${expected}`,
+        });
+        assert.equal(
+            parseSettings(read, ciEnvironment, "fargate-service", { region: "eu-west-1" }).https?.certificateArn,
+            certificateArn,
+        );
+    });
+
+    it("refuses a protected (prod) stack without HTTPS, saying which key to set; dev may serve plain HTTP", () => {
+        assertRejected(
+            { deletionProtection: "true" },
+            "`fargate-service:domainName` and `fargate-service:certificateArn` are both empty, but a stack with " +
+                "`fargate-service:deletionProtection` true must serve HTTPS; set domainName and hostedZoneName " +
+                "(or certificateArn), or deletionProtection false for a plain-HTTP stack such as dev",
+        );
+        assert.ok(parse({ deletionProtection: "true", certificateArn: certificateInRegion("us-east-1") }).https);
+        assert.ok(
+            parse({ deletionProtection: "true", domainName: "app.example.com", hostedZoneName: "example.com" }).https,
+        );
+        assert.equal(parse({ deletionProtection: "false" }).https, undefined);
+    });
+});
+
+describe("secrets", () => {
+    const parameterArn = "arn:aws:ssm:us-east-1:123456789012:parameter/prod/api-key";
+    const secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf";
+    const secretsOf = (mapping: Record<string, string>) => ({ secrets: JSON.stringify(mapping) });
+
+    it("maps variables to parameters and secrets, sorted, granting the secret's own ARN for a JSON key", () => {
+        const settings = parse(secretsOf({ DB_PASSWORD: `${secretArn}:password::`, API_KEY: parameterArn }));
+        assert.deepEqual(settings.containerSecrets, {
+            references: [
+                { name: "API_KEY", valueFrom: parameterArn, store: "ssm", resourceArn: parameterArn },
+                {
+                    name: "DB_PASSWORD",
+                    valueFrom: `${secretArn}:password::`,
+                    store: "secretsmanager",
+                    resourceArn: secretArn,
+                },
+            ],
+            owned: [],
+            kmsKeyArn: undefined,
+        });
+    });
+
+    it("refuses a Secrets Manager ARN without the suffix Secrets Manager adds, in one line", () => {
+        const partial = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db";
+        assertRejected(
+            secretsOf({ DB_PASSWORD: partial }),
+            `\`fargate-service:secrets.DB_PASSWORD\` is "${partial}"; allowed: a secret's full ARN, which ends in the ` +
+                "6 characters Secrets Manager adds to the name (…:secret:<name>-AbCdEf; aws secretsmanager " +
+                "describe-secret --secret-id <name> prints it), optionally followed by :<json-key>:<version-stage>:<version-id>",
+        );
+    });
+
+    it("refuses anything but a parameter or secret ARN", () => {
+        for (const value of ["prod/api-key", "arn:aws:s3:::bucket/key", "arn:aws:ssm:us-east-1:123:parameter/x"]) {
+            assert.match(
+                rejection(secretsOf({ API_KEY: value })),
+                new RegExp(
+                    `^Invalid configuration: \`fargate-service:secrets\\.API_KEY\` is "${value.replace(/[/.]/g, "\\$&")}"; ` +
+                        "allowed: the full ARN of an SSM parameter \\(arn:aws:ssm:<region>:<account>:parameter/<name>\\) " +
+                        "or of a Secrets Manager secret",
+                ),
+            );
+        }
+    });
+
+    it("refuses variable names a shell cannot hold and the ones the service and ECS set", () => {
+        assertRejected(
+            secretsOf({ "DB-PASSWORD": parameterArn }),
+            '`fargate-service:secrets` names the variable "DB-PASSWORD"; allowed: letters, digits and _, not starting with a digit',
+        );
+        for (const name of ["APP_PORT", "ECS_CONTAINER_METADATA_URI_V4", "aws_region"]) {
+            assertRejected(
+                secretsOf({ [name]: parameterArn }),
+                `\`fargate-service:secrets\` names the variable ${name}; allowed: names that do not start with ` +
+                    "APP_, ECS_ or AWS_ (the service's own settings and ECS's)",
+            );
+        }
+    });
+
+    it("requires a mapping", () => {
+        assertRejected(
+            { secrets: parameterArn },
+            `\`fargate-service:secrets\` is "${parameterArn}"; allowed: a mapping of environment variable names to ` +
+                "strings, e.g. {DB_PASSWORD: ...}",
+        );
+    });
+
+    it("takes a KMS key by its ARN, not by an alias (IAM matches the key's ARN)", () => {
+        const keyArn = "arn:aws:kms:us-east-1:123456789012:key/01234567-89ab-cdef-0123-456789abcdef";
+        assert.equal(parse({ secretsKmsKeyArn: keyArn }).containerSecrets.kmsKeyArn, keyArn);
+        assert.match(
+            rejection({ secretsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/service" }),
+            /`fargate-service:secretsKmsKeyArn` is "arn:aws:kms:us-east-1:123456789012:alias\/service"; allowed: .* \(not an alias: IAM grants kms:Decrypt on the key's ARN\)$/,
+        );
+    });
+});
+
+describe("secret values the stack keeps", () => {
+    const value = "s3cr3t-never-printed";
+
+    function parseOwned(values: Record<string, string>, secretKeys: string[]): StackSettings {
+        const all = { ...plainHttpStack, ...values };
+        return parseSettings((key) => all[key], ciEnvironment, "fargate-service", {
+            isSecret: (key) => secretKeys.includes(key),
+        });
+    }
+
+    function ownedRejection(values: Record<string, string>, secretKeys: string[]): string {
+        try {
+            parseOwned(values, secretKeys);
+        } catch (error) {
+            assert.ok(error instanceof ConfigError);
+            return error.message;
+        }
+        throw new Error("accepted");
+    }
+
+    it("keeps each value as a secret Output, sorted by name", async () => {
+        const owned = parseOwned({ secretValues: JSON.stringify({ WEBHOOK_TOKEN: value, API_TOKEN: "other" }) }, [
+            "secretValues",
+        ]).containerSecrets.owned;
+        assert.deepEqual(
+            owned.map((secret) => secret.name),
+            ["API_TOKEN", "WEBHOOK_TOKEN"],
+        );
+        assert.equal(await pulumi.isSecret(owned[1].value), true);
+    });
+
+    it("refuses them as plain text, without printing the value", () => {
+        const message = ownedRejection({ secretValues: JSON.stringify({ WEBHOOK_TOKEN: value }) }, []);
+        assert.equal(
+            message,
+            "Invalid configuration: `fargate-service:secretValues` holds plain text; allowed: values set as Pulumi " +
+                "secrets, e.g. pulumi config set --secret --path 'secretValues.API_TOKEN' (a plain value would be kept in git)",
+        );
+    });
+
+    it("never prints a value, even when the mapping or a name is wrong", () => {
+        const notMapping = ownedRejection({ secretValues: JSON.stringify([value]) }, ["secretValues"]);
+        assert.equal(
+            notMapping,
+            "Invalid configuration: `fargate-service:secretValues` is not a mapping of names to strings (its value is " +
+                "a secret, not shown); allowed: a mapping of environment variable names to strings, e.g. {DB_PASSWORD: ...}",
+        );
+        const badName = ownedRejection({ secretValues: JSON.stringify({ APP_VERSION: value, EMPTY: "" }) }, [
+            "secretValues",
+        ]);
+        assert.doesNotMatch(badName, new RegExp(value));
+        assert.match(badName, /names the variable APP_VERSION; allowed: names that do not start with APP_/);
+        assert.match(
+            badName,
+            /`fargate-service:secretValues\.EMPTY` is empty; allowed: 1 to 4096 bytes, what a Standard SSM parameter holds/,
+        );
+        const long = ownedRejection({ secretValues: JSON.stringify({ BIG: "x".repeat(4097) }) }, ["secretValues"]);
+        assert.equal(
+            long,
+            "Invalid configuration: `fargate-service:secretValues.BIG` is 4097 bytes long; allowed: 1 to 4096 bytes, " +
+                "what a Standard SSM parameter holds",
+        );
+    });
+
+    it("takes each variable from one source", () => {
+        const arn = "arn:aws:ssm:us-east-1:123456789012:parameter/prod/token";
+        assert.equal(
+            ownedRejection(
+                { secrets: JSON.stringify({ TOKEN: arn }), secretValues: JSON.stringify({ TOKEN: value }) },
+                ["secretValues"],
+            ),
+            "Invalid configuration: `fargate-service:secretValues.TOKEN` names TOKEN, which `secrets` sets too; " +
+                "allowed: each variable from one source",
+        );
+    });
+
+    it("relies on the SDK telling secret keys apart (runtime.isConfigSecret, which loadSettings reads)", () => {
+        const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+        pulumi.runtime.setAllConfig({ "fargate-service:secretValues": "{}", "fargate-service:secrets": "{}" }, [
+            "fargate-service:secretValues",
+        ]);
+        assert.equal(typeof runtime.isConfigSecret, "function");
+        assert.equal(runtime.isConfigSecret?.("fargate-service:secretValues"), true);
+        assert.equal(runtime.isConfigSecret?.("fargate-service:secrets"), false);
+    });
+});
+
+describe("access logs and the web ACL", () => {
+    it("keeps access logs by default for 90 days; a protected stack keeps them when destroyed", () => {
+        assert.deepEqual(parse({}).accessLogging, { retentionDays: 90, deleteWithStack: true });
+        assert.deepEqual(
+            parse({ deletionProtection: "true", certificateArn: certificateInRegion("us-east-1") }).accessLogging,
+            { retentionDays: 90, deleteWithStack: false },
+        );
+        assert.deepEqual(parse({ accessLogRetentionDays: "7" }).accessLogging?.retentionDays, 7);
+        assert.equal(parse({ accessLogs: "false" }).accessLogging, undefined);
+        assertRejected(
+            { accessLogRetentionDays: "0" },
+            '`fargate-service:accessLogRetentionDays` is "0"; allowed: an integer from 1 to 3650',
+        );
+    });
+
+    it("has no web ACL unless waf is on, and rate limits within AWS WAF's bounds", () => {
+        assert.equal(parse({}).webAcl, undefined);
+        assert.deepEqual(parse({ waf: "true" }).webAcl, { rateLimit: 2000 });
+        assert.deepEqual(parse({ waf: "true", wafRateLimit: "100" }).webAcl, { rateLimit: 100 });
+        assertRejected(
+            { wafRateLimit: "5" },
+            '`fargate-service:wafRateLimit` is "5"; allowed: an integer from 10 to 2000000000',
+        );
     });
 });

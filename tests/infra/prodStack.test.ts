@@ -1,12 +1,19 @@
 // The prod stack (Pulumi.yaml + Pulumi.prod.yaml) as the program declares it, run under mocked providers.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
+import {
+    accessLogResourceCounts,
+    coreResourceCounts,
+    describeOutputs,
+    httpsOnDomainResourceCounts,
+    resourceCounts,
+} from "./stackOutputs";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, tokens } from "./stackRun";
 import { componentTypes } from "../../tools/resourceTypes";
 import { creationOrderFindings } from "../../tools/checks/creationOrder";
 import { toSnapshot } from "../../tools/plan/model/snapshot";
+import { tlsPolicy } from "../../infra/loadBalancer/loadBalancer";
 
 let stack: StackRun;
 before(async () => {
@@ -14,13 +21,15 @@ before(async () => {
 });
 
 describe("prod resource graph", () => {
-    it("declares the core resources plus an awsx VPC with its endpoints, and autoscaling", () => {
+    it("declares the core resources plus an awsx VPC with its endpoints, autoscaling, HTTPS on its domain and access logs", () => {
         assert.deepEqual(resourceCounts(stack), {
             ...coreResourceCounts,
+            ...httpsOnDomainResourceCounts,
+            ...accessLogResourceCounts,
             [componentTypes.awsxVpc]: 1,
             [tokens.defaultSecurityGroup]: 1,
             [tokens.securityGroup]: 3,
-            [tokens.ingressRule]: 4,
+            [tokens.ingressRule]: 6,
             [tokens.vpcEndpoint]: 3,
             "fargate-service:infra:ServiceAutoscaling": 1,
             [tokens.scalingTarget]: 1,
@@ -67,6 +76,51 @@ describe("Network (prod)", () => {
         assert.deepEqual(network.subnets, vpc().outputs.privateSubnetIds);
         assert.deepEqual(stack.one(tokens.loadBalancer).inputs.subnets, vpc().outputs.publicSubnetIds);
         assert.equal(stack.one(tokens.targetGroup).inputs.vpcId, vpc().outputs.vpcId);
+    });
+
+    it("serves HTTPS on app.example.com with the certificate ACM issues once its DNS record validates it", () => {
+        const certificate = stack.one(tokens.certificate);
+        const validation = stack.one(tokens.certificateValidation);
+        const record = stack.where(tokens.dnsRecord, "type", "CNAME")[0];
+        assert.deepEqual(
+            [certificate.inputs.domainName, certificate.inputs.validationMethod],
+            ["app.example.com", "DNS"],
+        );
+        assert.deepEqual(validation.inputs.validationRecordFqdns, [record.outputs.fqdn]);
+        const https = stack.where(tokens.listener, "port", 443)[0].inputs;
+        assert.deepEqual(
+            [https.protocol, https.sslPolicy, https.certificateArn],
+            ["HTTPS", tlsPolicy, validation.outputs.certificateArn],
+        );
+        assert.ok(stack.invoked("aws:route53/getZone:getZone"));
+    });
+
+    it("answers plain HTTP with a permanent redirect to HTTPS", () => {
+        assert.deepEqual(stack.where(tokens.listener, "port", 80)[0].inputs.defaultActions, [
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
+    });
+
+    it("keeps access logs for 90 days in a private bucket that outlives a destroy, written only by ELB", () => {
+        const alb = stack.one(tokens.loadBalancer);
+        assert.equal(
+            (alb.inputs.accessLogs as Record<string, unknown>).bucket,
+            stack.one(tokens.bucket).outputs.bucket,
+        );
+        assert.ok(alb.dependencies.includes(stack.one(tokens.bucketPolicy).urn));
+        assert.equal(stack.one(tokens.bucket).inputs.forceDestroy, false);
+        assert.equal((stack.one(tokens.bucketLifecycle).inputs.rules as any[])[0].expiration.days, 90);
+        const statements = JSON.parse(String(stack.one(tokens.bucketPolicy).inputs.policy)).Statement as any[];
+        assert.deepEqual(
+            statements.filter((statement) => statement.Effect === "Allow").map((statement) => statement.Principal),
+            [{ Service: "logdelivery.elasticloadbalancing.amazonaws.com" }],
+        );
+        assert.equal(stack.one(tokens.bucketPublicAccessBlock).inputs.restrictPublicBuckets, true);
+    });
+
+    it("has no web ACL unless waf is turned on, and passes the container no secrets", () => {
+        assert.deepEqual(stack.all(tokens.webAcl), []);
+        assert.equal("secrets" in stack.container(), false);
     });
 });
 
@@ -129,4 +183,8 @@ describe("FargateService (prod)", () => {
     });
 });
 
-describeOutputs(() => stack, { scheme: "http", logGroupName: "/ecs/fargate-service/prod" });
+describeOutputs(() => stack, {
+    scheme: "https",
+    logGroupName: "/ecs/fargate-service/prod",
+    domainName: "app.example.com",
+});

@@ -125,4 +125,30 @@ describe("loadStackConfig", () => {
                 error.message.endsWith("no value for `shop:owner` (Pulumi.yaml gives no default)"),
         );
     });
+
+    it("takes an object key of type object, and counts an object holding a secure value as a secret", () => {
+        const objects = `${projectYaml}  mapping:\n    type: object\n    description: Names to values.\n    default: {}\n`;
+        const stackYaml = [
+            "config:",
+            "  shop:mapping:",
+            "    PLAIN: text",
+            "    TOKEN:",
+            "      secure: AAABAHiddenCipherText",
+            "",
+        ].join("\n");
+        const loaded = loadStackConfig(project({ "Pulumi.yaml": objects, "Pulumi.dev.yaml": stackYaml }), "dev");
+        assert.equal(loaded.config["shop:mapping"], '{"PLAIN":"text","TOKEN":"[secret]"}');
+        assert.deepEqual(loaded.secretKeys, ["shop:mapping"]);
+        assert.equal(loaded.declaredTypes["shop:mapping"], "object");
+        const plain = loadStackConfig(project({ "Pulumi.yaml": objects, "Pulumi.dev.yaml": "config: {}\n" }), "dev");
+        assert.deepEqual([plain.config["shop:mapping"], plain.secretKeys], ["{}", []]);
+        assert.throws(
+            () =>
+                loadStackConfig(
+                    project({ "Pulumi.yaml": objects, "Pulumi.dev.yaml": "config:\n  shop:mapping: x\n" }),
+                    "dev",
+                ),
+            /`shop:mapping` is "x"; Pulumi.yaml declares it object$/,
+        );
+    });
 });

@@ -30,6 +30,29 @@ export const coreResourceCounts: Readonly<Record<string, number>> = {
     [tokens.service]: 1,
 };
 
+/** HTTPS on a domain of the stack's own adds the HTTPS listener and its two ingress rules, the certificate ACM issues
+ * with its validation record, and the alias record. */
+export const httpsOnDomainResourceCounts: Readonly<Record<string, number>> = {
+    "fargate-service:infra:DomainCertificate": 1,
+    "fargate-service:infra:DomainRecords": 1,
+    [tokens.listener]: 2,
+    [tokens.ingressRule]: 5,
+    [tokens.certificate]: 1,
+    [tokens.certificateValidation]: 1,
+    [tokens.dnsRecord]: 2,
+};
+
+/** Access logs add a bucket and its five settings. */
+export const accessLogResourceCounts: Readonly<Record<string, number>> = {
+    "fargate-service:infra:AccessLogBucket": 1,
+    [tokens.bucket]: 1,
+    [tokens.bucketOwnershipControls]: 1,
+    [tokens.bucketPublicAccessBlock]: 1,
+    [tokens.bucketEncryption]: 1,
+    [tokens.bucketLifecycle]: 1,
+    [tokens.bucketPolicy]: 1,
+};
+
 /** How many resources of each type the program declared, keyed by type token. */
 export function resourceCounts(stack: StackRun): Record<string, number> {
     const counts: Record<string, number> = {};
@@ -41,7 +64,7 @@ export function resourceCounts(stack: StackRun): Record<string, number> {
 
 export function describeOutputs(
     current: () => StackRun,
-    expected: { scheme: "http" | "https"; logGroupName: string },
+    expected: { scheme: "http" | "https"; logGroupName: string; domainName?: string },
 ): void {
     describe("stack outputs", () => {
         it("exports url, repositoryUrl, image, clusterName, serviceName and logGroupName, and nothing else", () => {
@@ -55,12 +78,26 @@ export function describeOutputs(
             ]);
         });
 
-        it(`url is ${expected.scheme}:// and the load balancer's DNS name`, async () => {
-            const dnsName = String(current().one(tokens.loadBalancer).outputs.dnsName);
-            assert.match(dnsName, /^[a-z0-9-]+\.[a-z0-9-]+\.elb\.amazonaws\.com$/);
-            assert.equal(await promiseOf(current().program.url), `${expected.scheme}://${dnsName}`);
-            assert.equal(current().run.outputs.url, `${expected.scheme}://${dnsName}`);
-        });
+        if (expected.domainName === undefined) {
+            it(`url is ${expected.scheme}:// and the load balancer's DNS name`, async () => {
+                const dnsName = String(current().one(tokens.loadBalancer).outputs.dnsName);
+                assert.match(dnsName, /^[a-z0-9-]+\.[a-z0-9-]+\.elb\.amazonaws\.com$/);
+                assert.equal(await promiseOf(current().program.url), `${expected.scheme}://${dnsName}`);
+                assert.equal(current().run.outputs.url, `${expected.scheme}://${dnsName}`);
+            });
+        } else {
+            const domainName = expected.domainName;
+            it(`url is ${expected.scheme}://${domainName}, whose alias record points at the load balancer`, async () => {
+                const alb = current().one(tokens.loadBalancer).outputs;
+                const alias = current().where(tokens.dnsRecord, "name", domainName);
+                assert.equal(alias.length, 1);
+                assert.deepEqual(alias[0].inputs.aliases, [
+                    { name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: true },
+                ]);
+                assert.equal(await promiseOf(current().program.url), `${expected.scheme}://${domainName}`);
+                assert.equal(current().run.outputs.url, `${expected.scheme}://${domainName}`);
+            });
+        }
 
         it("image is the digest reference the task definition runs", async () => {
             const image = await promiseOf(current().program.image);

@@ -79,19 +79,27 @@ export class StackRun extends Declared {
 
 /**
  * Loads the stack's configuration as the Pulumi CLI would (Pulumi.yaml, then Pulumi.<stack>.yaml), applies
- * `overrides` (short keys of the project's namespace), and runs the program once in this process.
+ * `overrides` (short keys of the project's namespace) and `secretOverrides` (passed as secrets, as values set with
+ * `pulumi config set --secret` are), and runs the program once in this process.
  */
-export async function runStack(stack: string, overrides: Record<string, string> = {}): Promise<StackRun> {
+export async function runStack(
+    stack: string,
+    overrides: Record<string, string> = {},
+    secretOverrides: Record<string, string> = {},
+): Promise<StackRun> {
     const stackConfig = loadStackConfig(projectRoot, stack);
     const config = { ...stackConfig.config, [`${stackConfig.project}:imageTag`]: testImageTag };
-    for (const [key, value] of Object.entries(overrides)) {
+    for (const [key, value] of Object.entries({ ...overrides, ...secretOverrides })) {
         config[`${stackConfig.project}:${key}`] = value;
     }
     const run = await runProgram(programPath, {
         project: stackConfig.project,
         stack,
         config,
-        secretKeys: stackConfig.secretKeys,
+        secretKeys: [
+            ...stackConfig.secretKeys,
+            ...Object.keys(secretOverrides).map((key) => `${stackConfig.project}:${key}`),
+        ],
     });
     // The module is cached by the run above, so this hands back the very Outputs the program exported.
     const program = (await import(programPath)) as ProgramExports;

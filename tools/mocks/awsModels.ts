@@ -49,6 +49,17 @@ function ec2Resource(prefix: string, kind: string): ResourceModel {
     };
 }
 
+/** A random-looking UUID from the context's digit stream, as ACM, WAF and other services name things. */
+function uuid(ctx: ModelContext): string {
+    const hex = ctx.hex(32);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The settings resources of an S3 bucket take the bucket's name as their ID. */
+function bucketSetting(): ResourceModel {
+    return (_name, inputs) => ({ id: String(inputs.bucket) });
+}
+
 function securityGroupRule(): ResourceModel {
     return (_name, _inputs, ctx) => {
         const id = `sgr-${ctx.hex(17)}`;
@@ -211,6 +222,71 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
         id: `r-${String(inputs.routeTableId)}${parseInt(sha256(String(inputs.destinationCidrBlock)).slice(0, 8), 16)}`,
         state: "active",
     }),
+    [t.certificate]: (_name, inputs, ctx) => {
+        const certificateArn = arn(ctx, "acm", `certificate/${uuid(ctx)}`);
+        const names = [String(inputs.domainName), ...((inputs.subjectAlternativeNames ?? []) as string[])];
+        return {
+            id: certificateArn,
+            arn: certificateArn,
+            status: "PENDING_VALIDATION",
+            type: "AMAZON_ISSUED",
+            // ACM asks for one CNAME per name, under the name itself, pointing into acm-validations.aws.
+            domainValidationOptions: [...new Set(names)].map((domainName) => ({
+                domainName,
+                resourceRecordName: `_${ctx.hex(32)}.${domainName}.`,
+                resourceRecordType: "CNAME",
+                resourceRecordValue: `_${ctx.hex(32)}.${ctx.hex(10)}.acm-validations.aws.`,
+            })),
+        };
+    },
+    [t.certificateValidation]: (_name, inputs) => ({
+        id: "2030-01-01 00:00:00 +0000 UTC",
+        certificateArn: inputs.certificateArn,
+    }),
+    [t.dnsRecord]: (_name, inputs) => {
+        const fqdn = String(inputs.name).toLowerCase().replace(/\.$/, "");
+        return { id: `${String(inputs.zoneId)}_${fqdn}_${String(inputs.type)}`, fqdn };
+    },
+    [t.bucket]: (name, inputs, ctx) => {
+        const bucketName = (inputs.bucket as string | undefined) ?? `${name.slice(0, 55)}-${ctx.hex(7)}`.toLowerCase();
+        return {
+            id: bucketName,
+            bucket: bucketName,
+            arn: `arn:aws:s3:::${bucketName}`,
+            bucketDomainName: `${bucketName}.s3.amazonaws.com`,
+            bucketRegionalDomainName: `${bucketName}.s3.${ctx.region}.amazonaws.com`,
+        };
+    },
+    [t.bucketOwnershipControls]: bucketSetting(),
+    [t.bucketPublicAccessBlock]: bucketSetting(),
+    [t.bucketEncryption]: bucketSetting(),
+    [t.bucketLifecycle]: bucketSetting(),
+    [t.bucketPolicy]: bucketSetting(),
+    [t.webAcl]: (name, inputs, ctx) => {
+        const aclName = autoName(name, inputs, ctx, 128);
+        const id = uuid(ctx);
+        return {
+            id,
+            name: aclName,
+            arn: arn(ctx, "wafv2", `regional/webacl/${aclName}/${id}`),
+            capacity: 702,
+            lockToken: uuid(ctx),
+        };
+    },
+    [t.webAclAssociation]: (_name, inputs) => ({
+        id: `${String(inputs.webAclArn)},${String(inputs.resourceArn)}`,
+    }),
+    [t.ssmParameter]: (name, inputs, ctx) => {
+        const parameterName = (inputs.name as string | undefined) ?? `${name}-${ctx.hex(7)}`;
+        return {
+            id: parameterName,
+            name: parameterName,
+            // A parameter's ARN drops the leading slash of a hierarchical name.
+            arn: arn(ctx, "ssm", `parameter/${parameterName.replace(/^\//, "")}`),
+            version: 1,
+            tier: inputs.tier ?? "Standard",
+        };
+    },
 };
 
 export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
@@ -268,6 +344,25 @@ export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
             imageUri: `${ctx.accountId}.dkr.ecr.${ctx.region}.amazonaws.com/${repositoryName}:${imageTag}`,
             imagePushedAt: 0,
             imageSizeInBytes: 0,
+        };
+    },
+    "aws:route53/getZone:getZone": (args, ctx) => {
+        const zoneId = `Z${ctx.hex(20).toUpperCase()}`;
+        const nameServers = [1, 2, 3, 4].map((i) => `ns-${i}.awsdns-0${i}.example.`);
+        return {
+            id: zoneId,
+            zoneId,
+            name: String(args.name).toLowerCase().replace(/\.$/, ""),
+            arn: `arn:aws:route53:::hostedzone/${zoneId}`,
+            privateZone: args.privateZone ?? false,
+            nameServers,
+            primaryNameServer: nameServers[0],
+            callerReference: uuid(ctx),
+            comment: "",
+            linkedServiceDescription: "",
+            linkedServicePrincipal: "",
+            resourceRecordSetCount: 2,
+            tags: {},
         };
     },
 };

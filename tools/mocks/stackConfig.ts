@@ -9,7 +9,8 @@ export interface StackConfig {
     stack: string;
     /** Full keys ("fargate-service:cpu", "aws:region") to string values. */
     config: Record<string, string>;
-    /** Keys whose value is a secret; it cannot be decrypted offline, so the value is the placeholder "[secret]". */
+    /** Keys whose value is a secret; it cannot be decrypted offline, so the value is the placeholder "[secret]" (in an
+     * object, each encrypted value is, and the whole key counts as a secret, as the Pulumi CLI counts it). */
     secretKeys: string[];
     /** The project's declared keys (full names) with their declared type, for callers that check stack files. */
     declaredTypes: Record<string, string>;
@@ -62,6 +63,11 @@ export function loadStackConfig(projectDir: string, stack: string): StackConfig 
             secretKeys.push(fullKey);
             continue;
         }
+        if (holdsSecret(value)) {
+            config[fullKey] = asConfigString(withPlaceholders(value));
+            secretKeys.push(fullKey);
+            continue;
+        }
         const type = declaredTypes[fullKey];
         if (type !== undefined && !hasType(value, type)) {
             throw new StackConfigError(
@@ -98,6 +104,23 @@ function readYaml(file: string): Yaml {
     }
 }
 
+/** An object or list with an encrypted value somewhere inside, as `pulumi config set --secret --path` writes it. */
+function holdsSecret(value: unknown): boolean {
+    if (isMap(value)) {
+        return "secure" in value || Object.values(value).some(holdsSecret);
+    }
+    return Array.isArray(value) && value.some(holdsSecret);
+}
+
+function withPlaceholders(value: unknown): unknown {
+    if (isMap(value)) {
+        return "secure" in value
+            ? "[secret]"
+            : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withPlaceholders(item)]));
+    }
+    return Array.isArray(value) ? value.map(withPlaceholders) : value;
+}
+
 function isMap(value: unknown): value is Yaml {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -129,6 +152,8 @@ function hasType(value: unknown, type: string): boolean {
             return typeof value === "boolean";
         case "array":
             return Array.isArray(value);
+        case "object":
+            return isMap(value);
         default:
             return typeof value === "string";
     }

@@ -1,8 +1,11 @@
 // The FargateService component alone: a fixed task count and an autoscaled one, in public and private subnets.
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import * as pulumi from "@pulumi/pulumi";
+import type { ContainerSecrets } from "../../../infra/config/stackSettings";
 import { FargateService, FargateServiceArgs } from "../../../infra/service/fargateService";
-import { tokens } from "../stackRun";
+import { secretPlaceholder } from "../../../tools/mocks/mockEngine";
+import { Declared, tokens } from "../stackRun";
 import { declaredBy } from "./unitEngine";
 
 const image = `123456789012.dkr.ecr.us-east-1.amazonaws.com/fargate-service-unit@sha256:${"cd".repeat(32)}`;
@@ -190,5 +193,129 @@ describe("FargateService", () => {
             ],
         );
         assert.deepEqual(service.ignoreChanges, ["desiredCount"]);
+    });
+});
+
+describe("FargateService secrets", () => {
+    const parameterArn = "arn:aws:ssm:us-east-1:123456789012:parameter/prod/api-key";
+    const secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf";
+    const keyArn = "arn:aws:kms:us-east-1:123456789012:key/01234567-89ab-cdef-0123-456789abcdef";
+    const secrets: ContainerSecrets = {
+        references: [
+            { name: "API_KEY", valueFrom: parameterArn, store: "ssm", resourceArn: parameterArn },
+            {
+                name: "DB_PASSWORD",
+                valueFrom: `${secretArn}:password::`,
+                store: "secretsmanager",
+                resourceArn: secretArn,
+            },
+        ],
+        owned: [{ name: "WEBHOOK_TOKEN", value: pulumi.secret("token-value-never-recorded") }],
+        kmsKeyArn: keyArn,
+    };
+
+    /** The execution role's inline policies by name, as parsed documents. */
+    function executionPolicies(declared: Declared): Map<string, { Statement: Record<string, unknown>[] }> {
+        const roleArn = declared.one(tokens.taskDefinition).inputs.executionRoleArn;
+        const role = declared.all(tokens.role).find((candidate) => candidate.outputs.arn === roleArn);
+        assert.ok(role);
+        return new Map(
+            declared
+                .where(tokens.rolePolicy, "role", role.id)
+                .map((policy) => [policy.name, JSON.parse(String(policy.inputs.policy))]),
+        );
+    }
+
+    it("hands the container each secret by name and ARN, sorted, never a value", async () => {
+        const declared = await declaredBy(new FargateService("secrets", { ...baseArgs, environment: "sec", secrets }));
+        const parameter = declared.one(tokens.ssmParameter);
+        assert.deepEqual(declared.container().secrets, [
+            { name: "API_KEY", valueFrom: parameterArn },
+            { name: "DB_PASSWORD", valueFrom: `${secretArn}:password::` },
+            { name: "WEBHOOK_TOKEN", valueFrom: parameter.outputs.arn },
+        ]);
+        assert.doesNotMatch(String(declared.one(tokens.taskDefinition).inputs.containerDefinitions), /token-value/);
+        assert.equal(
+            declared.container().environment.some((variable: Record<string, string>) => variable.name === "API_KEY"),
+            false,
+        );
+    });
+
+    it("keeps a Pulumi secret in a SecureString parameter of its own, encrypted with the given key", async () => {
+        const declared = await declaredBy(new FargateService("owned", { ...baseArgs, environment: "own", secrets }));
+        const parameter = declared.one(tokens.ssmParameter).inputs;
+        assert.deepEqual(
+            [parameter.name, parameter.type, parameter.tier, parameter.keyId, parameter.value],
+            ["/fargate-service/own/WEBHOOK_TOKEN", "SecureString", "Standard", keyArn, secretPlaceholder],
+        );
+    });
+
+    it("lets the execution role read exactly these parameters and secrets, and decrypt only through SSM and Secrets Manager", async () => {
+        const declared = await declaredBy(new FargateService("grants", { ...baseArgs, environment: "gr", secrets }));
+        const policies = executionPolicies(declared);
+        assert.deepEqual([...policies.keys()].sort(), ["grants-roles-execution", "grants-roles-execution-secrets"]);
+        assert.deepEqual(policies.get("grants-roles-execution-secrets")?.Statement, [
+            {
+                Sid: "ReadServiceParameters",
+                Effect: "Allow",
+                Action: "ssm:GetParameters",
+                Resource: [parameterArn, declared.one(tokens.ssmParameter).outputs.arn],
+            },
+            {
+                Sid: "ReadServiceSecrets",
+                Effect: "Allow",
+                Action: "secretsmanager:GetSecretValue",
+                Resource: [secretArn],
+            },
+            {
+                Sid: "DecryptServiceSecrets",
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: keyArn,
+                Condition: {
+                    StringEquals: {
+                        "kms:ViaService": ["secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com"],
+                    },
+                },
+            },
+        ]);
+        // The image pull and log statements stay as they were; the task role still has nothing.
+        assert.equal(policies.get("grants-roles-execution")?.Statement.length, 3);
+        const taskRoleArn = declared.one(tokens.taskDefinition).inputs.taskRoleArn;
+        const taskRole = declared.all(tokens.role).find((candidate) => candidate.outputs.arn === taskRoleArn);
+        assert.deepEqual(declared.where(tokens.rolePolicy, "role", taskRole?.id), []);
+    });
+
+    it("grants no kms:Decrypt for the AWS managed keys, and only what is referenced", async () => {
+        const declared = await declaredBy(
+            new FargateService("managed-keys", {
+                ...baseArgs,
+                environment: "mk",
+                secrets: { references: [secrets.references[1]], owned: [], kmsKeyArn: undefined },
+            }),
+        );
+        assert.deepEqual(executionPolicies(declared).get("managed-keys-roles-execution-secrets")?.Statement, [
+            {
+                Sid: "ReadServiceSecrets",
+                Effect: "Allow",
+                Action: "secretsmanager:GetSecretValue",
+                Resource: [secretArn],
+            },
+        ]);
+        assert.deepEqual(declared.all(tokens.ssmParameter), []);
+    });
+
+    it("without secrets, passes none and grants nothing more", async () => {
+        const cases: [string, ContainerSecrets | undefined][] = [
+            ["unset", undefined],
+            ["empty", { references: [], owned: [], kmsKeyArn: keyArn }],
+        ];
+        for (const [label, none] of cases) {
+            const declared = await declaredBy(
+                new FargateService(`no-secrets-${label}`, { ...baseArgs, environment: label, secrets: none }),
+            );
+            assert.equal("secrets" in declared.container(), false);
+            assert.deepEqual([...executionPolicies(declared).keys()], [`no-secrets-${label}-roles-execution`]);
+        }
     });
 });

@@ -98,3 +98,93 @@ describe("LoadBalancer", () => {
         );
     });
 });
+
+describe("LoadBalancer on the stack's own domain", () => {
+    const domain = { name: "app.example.com", zoneName: "example.com" };
+
+    it("serves the certificate ACM issues for the domain, once validated, and its url names the domain", async () => {
+        const loadBalancer = new LoadBalancer("domain", { ...baseArgs, https: { domain } });
+        const declared = await declaredBy(loadBalancer);
+        const [https] = declared.where(tokens.listener, "port", 443);
+        assert.equal(https.inputs.certificateArn, declared.one(tokens.certificateValidation).outputs.certificateArn);
+        assert.ok(https.dependencies.includes(declared.one(tokens.certificateValidation).urn));
+        assert.equal(declared.one(tokens.certificate).inputs.domainName, "app.example.com");
+        assert.equal(await promiseOf(loadBalancer.url), "https://app.example.com");
+    });
+
+    it("redirects HTTP to HTTPS and keeps the TLS 1.3 policy", async () => {
+        const declared = await declaredBy(new LoadBalancer("domain-redirect", { ...baseArgs, https: { domain } }));
+        const [http] = declared.where(tokens.listener, "port", 80);
+        const [https] = declared.where(tokens.listener, "port", 443);
+        assert.deepEqual(http.inputs.defaultActions, [
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
+        assert.equal(https.inputs.sslPolicy, tlsPolicy);
+    });
+
+    it("writes the validation record and the alias record into the public hosted zone it looks up", async () => {
+        const declared = await declaredBy(new LoadBalancer("domain-zone", { ...baseArgs, https: { domain } }));
+        assert.ok(
+            declared.invokes.some(
+                (invoke) =>
+                    invoke.token === "aws:route53/getZone:getZone" &&
+                    JSON.stringify(invoke.args) === JSON.stringify({ name: "example.com", privateZone: false }),
+            ),
+        );
+        const records = declared.all(tokens.dnsRecord);
+        assert.deepEqual(records.map((record) => record.inputs.type).sort(), ["A", "CNAME"]);
+        assert.equal(new Set(records.map((record) => record.inputs.zoneId)).size, 1);
+        const alb = declared.one(tokens.loadBalancer).outputs;
+        const alias = declared.where(tokens.dnsRecord, "type", "A")[0].inputs;
+        assert.deepEqual(alias.aliases, [{ name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: true }]);
+    });
+
+    it("serves a certificate the user brought for the domain instead of requesting one", async () => {
+        const loadBalancer = new LoadBalancer("domain-own-cert", { ...baseArgs, https: { certificateArn, domain } });
+        const declared = await declaredBy(loadBalancer);
+        assert.deepEqual([declared.all(tokens.certificate), declared.all(tokens.certificateValidation)], [[], []]);
+        assert.equal(declared.where(tokens.listener, "port", 443)[0].inputs.certificateArn, certificateArn);
+        assert.equal(declared.where(tokens.dnsRecord, "type", "A").length, 1);
+        assert.equal(await promiseOf(loadBalancer.url), "https://app.example.com");
+    });
+
+    it("without a domain, creates no certificate and no record, and reads no zone", async () => {
+        const declared = await declaredBy(new LoadBalancer("no-domain", { ...baseArgs, https: { certificateArn } }));
+        assert.deepEqual([declared.all(tokens.certificate), declared.all(tokens.dnsRecord)], [[], []]);
+    });
+});
+
+describe("LoadBalancer records and shedding", () => {
+    it("writes access logs to its own bucket, turned on only after the bucket policy lets ELB write", async () => {
+        const declared = await declaredBy(
+            new LoadBalancer("logged", { ...baseArgs, accessLogs: { retentionDays: 30, deleteWithStack: true } }),
+        );
+        const alb = declared.one(tokens.loadBalancer);
+        assert.deepEqual(alb.inputs.accessLogs, {
+            bucket: declared.one(tokens.bucket).outputs.bucket,
+            prefix: "alb",
+            enabled: true,
+        });
+        assert.ok(alb.dependencies.includes(declared.one(tokens.bucketPolicy).urn), "the ALB waits for the policy");
+        assert.equal(declared.one(tokens.bucket).inputs.forceDestroy, true);
+        assert.equal((declared.one(tokens.bucketLifecycle).inputs.rules as any[])[0].expiration.days, 30);
+    });
+
+    it("has no access logs and no web ACL unless asked", async () => {
+        const declared = await declaredBy(new LoadBalancer("bare", baseArgs));
+        assert.equal(declared.one(tokens.loadBalancer).inputs.accessLogs, undefined);
+        assert.deepEqual([declared.all(tokens.bucket), declared.all(tokens.webAcl)], [[], []]);
+    });
+
+    it("puts a web ACL with the configured rate limit in front of itself when asked", async () => {
+        const declared = await declaredBy(new LoadBalancer("guarded", { ...baseArgs, webAcl: { rateLimit: 300 } }));
+        assert.equal(
+            declared.one(tokens.webAclAssociation).inputs.resourceArn,
+            declared.one(tokens.loadBalancer).outputs.arn,
+        );
+        assert.equal(
+            (declared.one(tokens.webAcl).inputs.rules as Record<string, any>[])[0].statement.rateBasedStatement.limit,
+            300,
+        );
+    });
+});

@@ -127,9 +127,9 @@ describe("changing one configuration value", () => {
         assert.deepEqual(changes(diff), { "ignored aws:ecs/service:Service app-service": ["desiredCount [ignored]"] });
     });
 
-    it("a certificate adds the HTTPS listener and its two rules, and the HTTP listener redirects", () => {
+    it("a certificate adds the HTTPS listener and its two rules, and the HTTP listener redirects (dev: plain HTTP)", () => {
         const arn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
-        const { diff } = planWith({ stack: "prod", key: "certificateArn", value: arn });
+        const { diff } = planWith({ stack: "dev", key: "certificateArn", value: arn });
         assert.deepEqual(changes(diff), {
             "update aws:lb/listener:Listener web-http": [
                 "defaultActions[0].redirect.port",

@@ -133,6 +133,39 @@ const highlighters: Readonly<Record<string, Highlighter>> = {
             : [`${(i.routeTableIds ?? []).length} route tables`]),
     ],
     [t.route]: (i, s) => [`${i.destinationCidrBlock} → ${s.label(i.gatewayId ?? i.natGatewayId)}`],
+    [t.certificate]: (i) => [`${i.domainName}`, `validated by ${i.validationMethod}`],
+    [t.certificateValidation]: (i, s) => [`waits for ACM to issue ${s.label(i.certificateArn)}`],
+    [t.dnsRecord]: (i, s) => [
+        `${i.type} ${i.name}`,
+        ...((i.aliases ?? []) as Inputs[]).map((alias) => `alias to ${s.label(alias.name)}`),
+        ...((i.records ?? []) as unknown[]).map((record) => `→ ${String(record)}`),
+    ],
+    [t.bucket]: (i) => [`forceDestroy ${onOff(i.forceDestroy)}`],
+    [t.bucketOwnershipControls]: (i) => [`${i.rule?.objectOwnership}`],
+    [t.bucketPublicAccessBlock]: (i) => [
+        [i.blockPublicAcls, i.blockPublicPolicy, i.ignorePublicAcls, i.restrictPublicBuckets].every((on) => on === true)
+            ? "all public access blocked"
+            : "some public access allowed",
+    ],
+    [t.bucketEncryption]: (i) =>
+        ((i.rules ?? []) as Inputs[]).map(
+            (rule) => `default encryption ${rule.applyServerSideEncryptionByDefault?.sseAlgorithm}`,
+        ),
+    [t.bucketLifecycle]: (i) =>
+        ((i.rules ?? []) as Inputs[]).map(
+            (rule) => `${rule.filter?.prefix ?? "objects"} expire after ${rule.expiration?.days} days (${rule.status})`,
+        ),
+    [t.bucketPolicy]: (i, s) => statements(s, i.policy),
+    [t.webAcl]: (i) => [
+        `${i.scope}, default ${Object.keys(i.defaultAction ?? {}).join("")}`,
+        ...((i.rules ?? []) as Inputs[]).map((rule) =>
+            rule.statement?.rateBasedStatement !== undefined
+                ? `${rule.priority}: block over ${rule.statement.rateBasedStatement.limit} requests per ${rule.statement.rateBasedStatement.aggregateKeyType} in ${rule.statement.rateBasedStatement.evaluationWindowSec} s`
+                : `${rule.priority}: ${rule.statement?.managedRuleGroupStatement?.vendorName} ${rule.statement?.managedRuleGroupStatement?.name}`,
+        ),
+    ],
+    [t.webAclAssociation]: (i, s) => [`guards ${s.label(i.resourceArn)}`],
+    [t.ssmParameter]: (i) => [`${i.type} ${i.name}`, `value ${String(i.value)}`, `key ${i.keyId ?? "aws/ssm"}`],
 };
 
 /** The properties worth a reviewer's glance, with the program's options that change how updates apply. */

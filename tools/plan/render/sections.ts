@@ -1,6 +1,7 @@
 // The plan's sections after the resources: what a reviewer reads about the stack as a whole. Each section renders
 // itself for the terminal and for Markdown, so a new one is a module and a line here.
 import { StackModel } from "../model/stackModel";
+import { edgeSection } from "./edgeSection";
 import { postureSection } from "./posture";
 import { awsApiSection } from "./awsApiSection";
 import { policySection } from "./policy";
@@ -19,6 +20,7 @@ export interface PlanSection {
 export const planSections: readonly PlanSection[] = [
     costSection,
     postureSection,
+    edgeSection,
     creationOrderSection,
     awsApiSection,
     policySection,
