@@ -104,6 +104,13 @@ export class SettingsReader {
         return raw;
     }
 
+    /** Records a problem when `key`, which the program no longer reads, is still set; `why` says what replaced it. */
+    retired(key: string, why: string): void {
+        if (this.read(key) !== undefined) {
+            this.report(key, `${this.label(key)} is no longer read (${why}); remove it from the stack's configuration`);
+        }
+    }
+
     /** Throws one ConfigError listing every problem found, one per line. */
     throwIfInvalid(): void {
         if (this.problems.length === 1) {

@@ -96,19 +96,25 @@ export function describeSecurityInvariants(current: () => StackRun, expected: In
             }
         });
 
-        it("the repository rejects tag overwrites", () => {
-            assert.equal(current().one(tokens.repository).inputs.imageTagMutability, "IMMUTABLE");
+        it("the repository rejects tag overwrites; the cache repository lets only its cache tags move", () => {
+            assert.equal(current().one(tokens.repository, "registry-repo").inputs.imageTagMutability, "IMMUTABLE");
+            const cache = current().one(tokens.repository, "registry-cache-repo").inputs;
+            assert.deepEqual(
+                [cache.imageTagMutability, cache.imageTagMutabilityExclusionFilters],
+                ["IMMUTABLE_WITH_EXCLUSION", [{ filter: "buildcache-*", filterType: "WILDCARD" }]],
+            );
         });
 
-        it("the repository scans every pushed image and encrypts it at rest", () => {
-            const repository = current().one(tokens.repository).inputs;
-            assert.deepEqual(repository.imageScanningConfiguration, { scanOnPush: true });
-            assert.deepEqual(repository.encryptionConfigurations, [{ encryptionType: "AES256" }]);
+        it("every repository scans every pushed image and encrypts it at rest", () => {
+            for (const repository of current().all(tokens.repository)) {
+                assert.deepEqual(repository.inputs.imageScanningConfiguration, { scanOnPush: true });
+                assert.deepEqual(repository.inputs.encryptionConfigurations, [{ encryptionType: "AES256" }]);
+            }
         });
 
         if (expected.buildsImage) {
             it("registry credentials reach the image build only as a secret", () => {
-                assert.equal(current().one(tokens.image).inputs.registry, secretPlaceholder);
+                assert.equal(current().one(tokens.image).inputs.registries, secretPlaceholder);
             });
         }
 
@@ -130,7 +136,7 @@ export function describeSecurityInvariants(current: () => StackRun, expected: In
                     [
                         "Allow",
                         ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-                        stack.one(tokens.repository).outputs.arn,
+                        stack.one(tokens.repository, "registry-repo").outputs.arn,
                     ],
                     ["Allow", ["logs:CreateLogStream", "logs:PutLogEvents"], `${logGroupArn}:log-stream:*`],
                 ],

@@ -25,6 +25,8 @@ export interface RecordedResource {
     dependencies: string[];
     protect: boolean;
     ignoreChanges: string[];
+    /** Left in the cloud when the program drops it (Pulumi forgets it instead of deleting it). */
+    retainOnDelete: boolean;
 }
 
 export interface RecordedInvoke {
@@ -67,6 +69,7 @@ export function recordCalls(
                     dependencies: request.getDependenciesList(),
                     protect: request.getProtect() === true,
                     ignoreChanges: request.getIgnorechangesList(),
+                    retainOnDelete: request.getRetainondelete() === true,
                 };
                 resources.set(resource.urn, resource);
                 onResource?.(resource);
