@@ -31,9 +31,9 @@ arm64_smoke() {
 
 arm64_step_base_images() {
   say "arm64 1/4 base images for a $ARM64_PLATFORM build: this machine's for the build stage, $ARM64_PLATFORM ones for the runtime stage"
-  local -a reuse=()
-  if [[ $KEEP_IMAGES == true ]]; then reuse=(--reuse); fi
-  CONTAINER_ENGINE=${ENGINE[0]} "$SCRIPT_DIR/make-standin-bases.sh" "${reuse[@]}" --platform "$ARM64_PLATFORM" "$DOCKERFILE" \
+  # --reuse: the build stage's stand-in is the one step 1/10 of this run just made (or, with --keep-images,
+  # one kept on purpose); only the runtime base changes platform.
+  CONTAINER_ENGINE=${ENGINE[0]} "$SCRIPT_DIR/make-standin-bases.sh" --reuse --platform "$ARM64_PLATFORM" "$DOCKERFILE" \
     || fail "the $ARM64_PLATFORM base images of $DOCKERFILE are not available (see the line above)"
 }
 
