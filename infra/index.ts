@@ -7,6 +7,7 @@ import { LoadBalancer } from "./loadBalancer/loadBalancer";
 import { Network } from "./network/network";
 import { SecurityGroups } from "./network/securityGroups";
 import { ImageRegistry } from "./registry/imageRegistry";
+import { ImageRetention } from "./registry/imageRetention";
 import { FargateService } from "./service/fargateService";
 
 const settings = loadSettings();
@@ -17,9 +18,7 @@ const registry = new ImageRegistry("registry", {
     repositoryName: `${project}-${stack}`.toLowerCase(),
     imageTag: settings.imageTag,
     buildImage: settings.buildImage,
-    cacheFromImage: settings.cacheFromImage,
     platform: settings.platform.docker,
-    keepTaggedImages: settings.keepTaggedImages,
     forceDelete: settings.forceDeleteRepository,
 });
 
@@ -72,6 +71,14 @@ const service = new FargateService("app", {
         requestCountLabel: loadBalancer.requestCountLabel,
     },
     secrets: settings.containerSecrets,
+});
+
+// The lifecycle policy names the image the service runs once it runs it, so ECR never expires that one.
+new ImageRetention("retention", {
+    repositoryName: registry.repositoryName,
+    runningImageTag: settings.imageTag,
+    keepTaggedImages: settings.keepTaggedImages,
+    serviceName: service.serviceName,
 });
 
 export const url = loadBalancer.url;

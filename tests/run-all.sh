@@ -63,8 +63,10 @@ install_native_toolchain() {
 }
 
 # A working Docker engine serves the smoke test as it is; otherwise podman (with runc) and
-# debootstrap for the stand-in base images.
+# debootstrap for the stand-in base images. Either way qemu-user-static, which runs the arm64
+# image's binary alone (no binfmt registration is needed or made).
 install_container_engine() {
+  apt_install qemu-user-static
   command -v docker > /dev/null && timeout 20 docker info > /dev/null 2>&1 && return 0
   apt_install podman runc debootstrap curl
 }

@@ -3,7 +3,7 @@
 export const resourceTypes = {
     repository: "aws:ecr/repository:Repository",
     lifecyclePolicy: "aws:ecr/lifecyclePolicy:LifecyclePolicy",
-    image: "docker:index/image:Image",
+    image: "docker-build:index:Image",
     vpc: "aws:ec2/vpc:Vpc",
     subnet: "aws:ec2/subnet:Subnet",
     internetGateway: "aws:ec2/internetGateway:InternetGateway",

@@ -15,8 +15,6 @@ export const patterns = {
     /** IAM's path syntax: "/" or "/segments/", printable ASCII. */
     iamPath: /^\/([\x21-\x7e]{1,510}\/)?$/,
     policyArn: /^arn:aws[a-z-]*:iam::\d{12}:policy\/[\w+=,.@/-]{1,512}$/,
-    /** registry/repository followed by @sha256:digest or :tag. */
-    imageReference: /^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(@sha256:[0-9a-f]{64}|:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$/,
 } as const;
 
 /** The image tag from config, else from CI; a git SHA or a plain Docker tag, never `latest`. */

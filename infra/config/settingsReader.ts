@@ -139,6 +139,13 @@ export class SettingsReader {
         return parsed as Record<string, string>;
     }
 
+    /** Records a problem when `key`, which the program no longer reads, is still set; `why` says what replaced it. */
+    retired(key: string, why: string): void {
+        if (this.read(key) !== undefined) {
+            this.report(key, `${this.label(key)} is no longer read (${why}); remove it from the stack's configuration`);
+        }
+    }
+
     /** Throws one ConfigError listing every problem found, one per line. */
     throwIfInvalid(): void {
         if (this.problems.length === 1) {

@@ -41,8 +41,6 @@ export interface ConfigValues {
     imageTag: string;
     /** false deploys the image already pushed under imageTag (a rollback) instead of building one. */
     buildImage: boolean;
-    /** An image of the stack's repository whose layers the build may reuse; empty for none. */
-    cacheFromImage: string;
     architecture: (typeof cpuArchitectures)[number];
     cpu: number;
     memory: number;
@@ -119,7 +117,6 @@ export interface StackSettings extends ConfigValues {
 export const configDefaults: ConfigValues = {
     imageTag: "",
     buildImage: true,
-    cacheFromImage: "",
     architecture: "x86_64",
     cpu: 256,
     memory: 512,
@@ -167,14 +164,6 @@ export function parseSettings(
     const values: ConfigValues = {
         imageTag: resolveImageTag(r, r.string("imageTag", d.imageTag), env),
         buildImage: r.boolean("buildImage", d.buildImage),
-        cacheFromImage: r.matching(
-            "cacheFromImage",
-            d.cacheFromImage,
-            patterns.imageReference,
-            "empty for none, or an image reference such as " +
-                "123456789012.dkr.ecr.us-east-1.amazonaws.com/fargate-service-dev@sha256:<64 hex digits>",
-            true,
-        ),
         architecture: r.oneOf("architecture", d.architecture, cpuArchitectures),
         cpu: r.integerOneOf("cpu", d.cpu, fargateCpuSizes, "Fargate task CPU units"),
         memory: r.integer("memory", d.memory, 512, 122880),
@@ -258,6 +247,8 @@ export function parseSettings(
     );
     checkProductionHttps(r, values.deletionProtection, https);
     checkDistinctNames(r, values.secrets, values.secretValues, "secretValues");
+    // A key the program no longer reads must not pass silently: its value would change nothing.
+    r.retired("cacheFromImage", "the image build now caches every stage in the stack's own cache repository by itself");
     r.throwIfInvalid();
     return {
         ...values,

@@ -7,21 +7,37 @@ export const ecrImmutableTagsScanOnPush: ResourceValidationPolicy = {
     name: "ecr-immutable-tags-scan-on-push",
     description:
         "ECR repositories reject tag overwrites (imageTagMutability IMMUTABLE), so a tag names one image forever, and " +
-        "scan every pushed image for known vulnerabilities (imageScanningConfiguration.scanOnPush).",
+        "scan every pushed image for known vulnerabilities (imageScanningConfiguration.scanOnPush). A build cache " +
+        "repository may let only its cache tags (buildcache-*) move (IMMUTABLE_WITH_EXCLUSION); tasks never run those.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== types.repository) {
             return;
         }
         const props = args.props;
-        if (props.imageTagMutability !== "IMMUTABLE") {
-            reportViolation(`imageTagMutability is ${shown(props.imageTagMutability)}; allowed: "IMMUTABLE".`);
+        if (props.imageTagMutability === "IMMUTABLE_WITH_EXCLUSION") {
+            const filters = (props.imageTagMutabilityExclusionFilters ?? []) as { filter?: unknown }[];
+            const movable = filters.filter((filter) => filter.filter !== cacheTagFilter);
+            if (filters.length === 0 || movable.length > 0) {
+                reportViolation(
+                    `imageTagMutabilityExclusionFilters lets ${shown(movable.map((filter) => filter.filter))} move; ` +
+                        `allowed: only the build cache's tags, ${shown(cacheTagFilter)}.`,
+                );
+            }
+        } else if (props.imageTagMutability !== "IMMUTABLE") {
+            reportViolation(
+                `imageTagMutability is ${shown(props.imageTagMutability)}; allowed: "IMMUTABLE" ` +
+                    `(or "IMMUTABLE_WITH_EXCLUSION" for the build cache's ${shown(cacheTagFilter)} tags only).`,
+            );
         }
         if (props.imageScanningConfiguration?.scanOnPush !== true) {
             reportViolation("imageScanningConfiguration.scanOnPush is not true: pushed images are not scanned.");
         }
     },
 };
+
+/** The tags a build cache overwrites on every build (infra/registry/: BuildKit's registry cache, mode=max). */
+const cacheTagFilter = "buildcache-*";
 
 /** The task definition's containers, parsed from their JSON. */
 function containers(containerDefinitions: unknown): Record<string, any>[] {

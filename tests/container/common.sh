@@ -39,6 +39,17 @@ select_container_engine() {
   fi
 }
 
+# The build arguments BuildKit predefines for a build on this linux/amd64 machine and Podman 4.3's builder
+# leaves undefined in FROM lines and RUN steps: app/Dockerfile's build stage runs on BUILDPLATFORM and
+# compares BUILDARCH with TARGETARCH to tell a cross build from a native one. Sets BUILDKIT_ARG_FLAGS.
+# shellcheck disable=SC2034 # read by the scripts that source this file
+set_buildkit_arg_flags() {
+  BUILDKIT_ARG_FLAGS=()
+  if [[ ${ENGINE[0]} == podman ]]; then
+    BUILDKIT_ARG_FLAGS=(--build-arg BUILDPLATFORM=linux/amd64 --build-arg BUILDARCH=amd64)
+  fi
+}
+
 # Every stand-in base image carries this label; its value says what the image really is.
 readonly STANDIN_LABEL=io.fargate-service.stand-in
 
@@ -61,10 +72,18 @@ dockerfile_final_base_image() {
   _dockerfile_from_images "$1" final
 }
 
+# Prints each external base image of DOCKERFILE with the platform it is used for, "IMAGE PLATFORM" per
+# line: BUILD_PLATFORM for stages that run on the builder's platform (FROM --platform=$BUILDPLATFORM),
+# TARGET_PLATFORM for the others. Usage: dockerfile_base_platforms DOCKERFILE TARGET_PLATFORM BUILD_PLATFORM
+dockerfile_base_platforms() {
+  _dockerfile_from_images "$1" platforms | awk -v target="$2" -v build="$3" \
+    '$1 != "scratch" { line = $1 " " ($2 == "build" ? build : target); if (!seen[line]++) print line }'
+}
+
 _dockerfile_from_images() {
-  local dockerfile=$1 mode=$2 line keyword image alias seen_from=false
-  local -A global_args=() stage_base=()
-  local -a bases=()
+  local dockerfile=$1 mode=$2 line keyword image alias role seen_from=false
+  local -A global_args=() stage_base=() stage_role=()
+  local -a bases=() roles=()
   while read -r line || [[ -n $line ]]; do
     read -r keyword _ <<<"$line"
     case "${keyword^^}" in
@@ -78,9 +97,10 @@ _dockerfile_from_images() {
         seen_from=true
         local -a words
         read -r -a words <<<"$line"
-        image="" alias=""
+        image="" alias="" role=target
         local i
         for ((i = 1; i < ${#words[@]}; i++)); do
+          if [[ ${words[i]} =~ ^--platform=\$\{?BUILDPLATFORM\}?$ ]]; then role=build; fi
           if [[ ${words[i]} == --* ]]; then continue; fi
           if [[ -z $image ]]; then
             image=${words[i]}
@@ -91,16 +111,23 @@ _dockerfile_from_images() {
         done
         image=$(_substitute_args "$image" global_args)
         if [[ -n ${stage_base[${image,,}]:-} ]]; then
+          role=${stage_role[${image,,}]}
           image=${stage_base[${image,,}]}
         fi
-        [[ -n $alias ]] && stage_base[$alias]=$image
+        if [[ -n $alias ]]; then
+          stage_base[$alias]=$image
+          stage_role[$alias]=$role
+        fi
         bases+=("$image")
+        roles+=("$role")
         ;;
     esac
   done < <(sed -e ':join' -e '/\\$/{N;s/\\\n//;b join' -e '}' "$dockerfile")
   ((${#bases[@]} > 0)) || fail "$dockerfile has no FROM line"
   if [[ $mode == final ]]; then
     printf '%s\n' "${bases[-1]}"
+  elif [[ $mode == platforms ]]; then
+    for i in "${!bases[@]}"; do printf '%s %s\n' "${bases[i]}" "${roles[i]}"; done
   else
     printf '%s\n' "${bases[@]}" | awk '$0 != "scratch" && !seen[$0]++'
   fi

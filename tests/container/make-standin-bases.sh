@@ -10,10 +10,17 @@
 # (Debian, not Ubuntu; not the official file set), so sizes measured on them are not the
 # official images' sizes.
 #
-# Usage: tests/container/make-standin-bases.sh [--reuse] [DOCKERFILE]
+# Usage: tests/container/make-standin-bases.sh [--reuse] [--platform PLATFORM] [DOCKERFILE]
 #   DOCKERFILE  defaults to app/Dockerfile in this repository
 #   --reuse     keep stand-ins left by an earlier run (faster local iterations). Without it,
 #               earlier stand-ins are rebuilt, so a run depends on nothing a clean machine lacks.
+#   --platform  the platform the image is built for: linux/amd64 (default) or linux/arm64. Stages
+#               that run on the builder (FROM --platform=$BUILDPLATFORM) get this machine's
+#               linux/amd64 bases; the others get PLATFORM's. An arm64 stand-in is made of the
+#               arm64 Debian packages, unpacked, never run: building on it needs no emulation.
+#
+# The engine knows an image by one name, so the stand-in of one platform replaces that of another
+# under the official name; the smoke test builds one platform after the other.
 # CONTAINER_ENGINE=docker|podman picks the engine (default: Docker when its daemon answers).
 set -euo pipefail
 
@@ -36,12 +43,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# This machine's platform, on which every stage that runs a command runs.
+readonly BUILD_PLATFORM=linux/amd64
+
 main() {
-  local reuse=false dockerfile=$SCRIPT_DIR/../../app/Dockerfile
+  local reuse=false dockerfile=$SCRIPT_DIR/../../app/Dockerfile platform=linux/amd64
   while (($# > 0)); do
     case "$1" in
       --reuse) reuse=true ;;
-      -*) fail "unknown option '$1'; allowed: --reuse" ;;
+      --platform)
+        platform=${2:-}
+        shift
+        [[ $platform == linux/amd64 || $platform == linux/arm64 ]] \
+          || fail "--platform '$platform' is not supported; allowed: linux/amd64, linux/arm64"
+        ;;
+      -*) fail "unknown option '$1'; allowed: --reuse, --platform linux/amd64|linux/arm64" ;;
       *) dockerfile=$1 ;;
     esac
     shift
@@ -50,27 +66,28 @@ main() {
   select_container_engine
 
   local -a bases missing=()
-  local image
-  mapfile -t bases < <(dockerfile_base_images "$dockerfile")
-  say "base images named by $dockerfile: ${bases[*]}"
-  for image in "${bases[@]}"; do
+  local base image image_platform
+  mapfile -t bases < <(dockerfile_base_platforms "$dockerfile" "$platform" "$BUILD_PLATFORM")
+  say "base images named by $dockerfile, for a $platform build: ${bases[*]}"
+  for base in "${bases[@]}"; do
+    read -r image image_platform <<<"$base"
     if is_standin "$image"; then
-      if [[ $reuse == true ]]; then
-        say "$image: reusing the stand-in left by an earlier run (--reuse)"
+      if [[ $reuse == true && $(image_platform "$image") == "$image_platform" ]]; then
+        say "$image: reusing the $image_platform stand-in left by an earlier run (--reuse)"
         continue
       fi
-      say "$image: removing the stand-in left by an earlier run, to rebuild it"
+      say "$image: removing the $(image_platform "$image") stand-in left by an earlier run, to build one for $image_platform"
       "${ENGINE[@]}" rmi --force "$image" >/dev/null
-    elif "${ENGINE[@]}" image inspect "$image" >/dev/null 2>&1; then
-      say "$image: official image already present"
+    elif [[ $(image_platform "$image") == "$image_platform" ]]; then
+      say "$image: official $image_platform image already present"
       continue
     fi
-    say "$image: pulling"
-    if "${ENGINE[@]}" pull --platform linux/amd64 "$image" >/dev/null 2>&1; then
-      say "$image: pulled the official image"
+    say "$image: pulling for $image_platform"
+    if "${ENGINE[@]}" pull --platform "$image_platform" "$image" >/dev/null 2>&1; then
+      say "$image: pulled the official $image_platform image"
     else
-      say "$image: cannot be pulled; a stand-in will be built"
-      missing+=("$image")
+      say "$image: cannot be pulled; a $image_platform stand-in will be built"
+      missing+=("$image $image_platform")
     fi
   done
   ((${#missing[@]} > 0)) || return 0
@@ -78,14 +95,21 @@ main() {
   check_standin_prerequisites
   local started=$SECONDS
   WORK_DIR=$(mktemp -d /tmp/standin-bases.XXXXXX)
-  make_debian_tree "$WORK_DIR/full"
-  for image in "${missing[@]}"; do
-    make_standin "$image"
+  # Stand-ins of this machine's platform start from a Debian tree; foreign ones only unpack packages.
+  if printf '%s\n' "${missing[@]}" | grep -q " $BUILD_PLATFORM\$"; then make_debian_tree "$WORK_DIR/full"; fi
+  for base in "${missing[@]}"; do
+    read -r image image_platform <<<"$base"
+    make_standin "$image" "$image_platform"
   done
   say "stand-ins built in $((SECONDS - started)) s"
-  say "NOTE: STAND-IN BASE IMAGES IN USE: ${missing[*]}"
+  say "NOTE: STAND-IN BASE IMAGES IN USE: $(printf '%s, ' "${missing[@]}" | sed 's/, $//')"
   say "NOTE: they are Debian bookworm trees shaped like the official images, not the official images;"
   say "NOTE: image sizes measured on them are NOT the official images' sizes."
+}
+
+# "linux/amd64" for an image the engine holds, empty when it holds none of that name.
+image_platform() {
+  "${ENGINE[@]}" image inspect --format '{{.Os}}/{{.Architecture}}' "$1" 2>/dev/null || true
 }
 
 check_standin_prerequisites() {
@@ -140,8 +164,42 @@ make_chiseled_tree() {
   install -d -m 1777 "$tree/tmp"
 }
 
+# The same files for a foreign architecture ARCH, from that architecture's Debian packages: they are
+# downloaded (debootstrap --download-only) and unpacked, never configured, so nothing of ARCH runs here.
+# What the packages' scripts would generate is the same on every architecture: the CA bundle comes from
+# this machine (which also trusts its local CAs, as make_debian_tree's stand-ins do), the users `root`
+# and `app` are written as the official chiseled images have them.
+make_foreign_chiseled_tree() {
+  local arch=$1 tree=$2
+  shift 2
+  local debs=$WORK_DIR/debs-$arch package deb
+  say "downloading the $arch packages of the chiseled stand-in: $*"
+  debootstrap --download-only --arch="$arch" --variant=minbase --include="$(IFS=,; echo "$*")" bookworm "$debs" \
+    >"$WORK_DIR/debootstrap-$arch.log" 2>&1 \
+    || fail "downloading the $arch packages failed; its log: $(tail -n 3 "$WORK_DIR/debootstrap-$arch.log" | tr '\n' ' ')"
+  # bookworm merges /bin, /lib and /sbin into /usr; the packages still ship files under the old paths.
+  mkdir -p "$tree/usr/bin" "$tree/usr/lib" "$tree/usr/sbin"
+  ln -s usr/bin "$tree/bin"
+  ln -s usr/lib "$tree/lib"
+  ln -s usr/sbin "$tree/sbin"
+  for package in "$@"; do
+    deb=$(find "$debs/var/cache/apt/archives" -name "${package}_*_${arch}.deb" -o -name "${package}_*_all.deb" | head -n 1)
+    [[ -n $deb ]] || fail "no $arch package $package among the downloaded ones"
+    dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$tree" \
+      || fail "unpacking $deb failed"
+  done
+  rm -rf "$tree"/usr/share/{doc,gcc,gdb,lintian,man,info}
+  find "$tree" -path '*/gconv/*' -delete
+  rm -rf "$tree/etc/ssl/certs"
+  cp -aL /etc/ssl/certs "$tree/etc/ssl/certs"
+  printf 'root:x:0:0:root:/root:/bin/false\napp:x:%s:%s::/home/app:/bin/false\n' "$APP_UID" "$APP_UID" >"$tree/etc/passwd"
+  printf 'root:x:0:\napp:x:%s:\n' "$APP_UID" >"$tree/etc/group"
+  install -d -m 0755 -o "$APP_UID" -g "$APP_UID" "$tree/home/app"
+  install -d -m 1777 "$tree/tmp"
+}
+
 make_standin() {
-  local image=$1 repository tag flavor kind
+  local image=$1 platform=$2 repository tag flavor kind
   repository=${image%:*}
   tag=${image##*:}
   [[ $repository != "$image" ]] || fail "base image '$image' has no tag; stand-ins need a tag naming the .NET version"
@@ -159,7 +217,11 @@ make_standin() {
     *) flavor=full ;;
   esac
   [[ $kind != sdk || $flavor == full ]] || fail "base image '$image': there is no chiseled SDK image"
-  say "$image: building a $flavor $kind stand-in"
+  local arch=${platform#linux/}
+  if [[ $platform != "$BUILD_PLATFORM" && ($kind != runtime-deps || $flavor == full) ]]; then
+    fail "no $platform stand-in recipe for '$image': only chiseled runtime-deps bases (which run no command while the image builds) are made for a platform other than $BUILD_PLATFORM"
+  fi
+  say "$image: building a $platform $flavor $kind stand-in"
 
   local tree=$WORK_DIR/full
   local -a changes=(
@@ -169,11 +231,15 @@ make_standin() {
     --change "ENV DOTNET_RUNNING_IN_CONTAINER=true"
   )
   if [[ $flavor != full ]]; then
-    tree=$WORK_DIR/$flavor
+    tree=$WORK_DIR/$flavor-$arch
     if [[ ! -d $tree ]]; then
       local -a packages=("${CHISELED_PACKAGES[@]}")
       if [[ $flavor == chiseled-extra ]]; then packages+=("${CHISELED_EXTRA_PACKAGES[@]}"); fi
-      make_chiseled_tree "$WORK_DIR/full" "$tree" "${packages[@]}"
+      if [[ $platform == "$BUILD_PLATFORM" ]]; then
+        make_chiseled_tree "$WORK_DIR/full" "$tree" "${packages[@]}"
+      else
+        make_foreign_chiseled_tree "$arch" "$tree" "${packages[@]}"
+      fi
     fi
     if [[ $flavor == chiseled ]]; then changes+=(--change "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true"); fi
     changes+=(--change "USER $APP_UID")
@@ -204,7 +270,7 @@ make_standin() {
 
   local import_tag=$image
   if [[ $kind == sdk && $tag == *aot* ]]; then import_tag=localhost/standin-sdk-without-aot-toolchain:$tag; fi
-  import_tree "$tree" "$import_tag" "${changes[@]}" -- "${dotnet_parts[@]}"
+  import_tree "$tree" "$import_tag" "$arch" "${changes[@]}" -- "${dotnet_parts[@]}"
   if [[ $import_tag != "$image" ]]; then
     say "$image: adding the Native AOT toolchain ($AOT_TOOLCHAIN_PACKAGES) as the official -aot image does"
     printf 'FROM %s\nRUN apt-get update && apt-get install -y --no-install-recommends %s && rm -rf /var/lib/apt/lists/*\n' \
@@ -214,14 +280,14 @@ make_standin() {
       || fail "installing the AOT toolchain into the $image stand-in failed: $(tail -n 3 "$WORK_DIR/aot-toolchain.log" | tr '\n' ' ')"
     "${ENGINE[@]}" rmi "$import_tag" >/dev/null
   fi
-  say "$image: stand-in ready ($("${ENGINE[@]}" image inspect --format '{{.Size}}' "$image") bytes, NOT the official image's size)"
+  say "$image: $platform stand-in ready ($("${ENGINE[@]}" image inspect --format '{{.Size}}' "$image") bytes, NOT the official image's size)"
 }
 
 # Imports TREE plus the listed parts of this machine's .NET (relative to its root, placed under
 # /usr/share/dotnet with /usr/bin/dotnet linked to it, as in the official images) as one layer.
 import_tree() {
-  local tree=$1 tag=$2
-  shift 2
+  local tree=$1 tag=$2 arch=$3
+  shift 3
   local -a changes=()
   while [[ $1 != -- ]]; do
     changes+=("$1")
@@ -240,7 +306,7 @@ import_tree() {
     for part in "$@"; do archive+=("dotnet-payload/$part"); done
   fi
   tar --transform 's,^dotnet-payload/,./usr/share/dotnet/,' -cf - "${archive[@]}" \
-    | "${ENGINE[@]}" import "${changes[@]}" --message "stand-in for $tag" - "$tag" >"$WORK_DIR/import.log" 2>&1 \
+    | "${ENGINE[@]}" import --os linux --arch "$arch" "${changes[@]}" --message "stand-in for $tag" - "$tag" >"$WORK_DIR/import.log" 2>&1 \
     || fail "importing the stand-in $tag failed: $(tail -n 3 "$WORK_DIR/import.log" | tr '\n' ' ')"
 }
 

@@ -4,7 +4,9 @@
 # the ECS task definition runs it (read-only root filesystem with a writable /tmp, the image's own
 # non-root user, container port 8080, the stack's environment variables), published on loopback only. Then:
 # /health answers, / reports the commit it was built from, SIGTERM stops it cleanly well inside
-# ECS's grace period, and the image is not root and not bloated.
+# ECS's grace period, and the image is not root and not bloated. Then the same Dockerfile is built for
+# linux/arm64 on this linux/amd64 machine without emulation, and its aarch64 binary is run under
+# qemu-aarch64-static on loopback (arm64-steps.sh).
 #
 # Usage: tests/container/smoke.sh [--keep-images]
 #   --keep-images  leave the built image and any stand-in bases for inspection (and reuse those
@@ -17,6 +19,8 @@ REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 readonly SCRIPT_DIR REPO_ROOT
 # shellcheck source=tests/container/common.sh # the path from the repository root, where tests/lint.sh runs shellcheck -x
 source "$SCRIPT_DIR/common.sh"
+# shellcheck source=tests/container/arm64-steps.sh
+source "$SCRIPT_DIR/arm64-steps.sh"
 
 readonly DOCKERFILE=app/Dockerfile
 readonly PLATFORM=linux/amd64
@@ -52,12 +56,14 @@ readonly STOP_LIMIT_SECONDS=$((STOP_GRACE_SECONDS / 3))
 readonly APP_LAYERS_BUDGET_BYTES=20000000
 
 ENGINE=()
+BUILDKIT_ARG_FLAGS=()
 CONTAINER=""
 IMAGE=""
 KEEP_IMAGES=false
 WORK_DIR=""
 
 cleanup() {
+  arm64_cleanup
   if [[ -n $WORK_DIR ]]; then rm -rf "$WORK_DIR"; fi
   ((${#ENGINE[@]} > 0)) || return 0
   if [[ -n $CONTAINER ]]; then "${ENGINE[@]}" rm --force "$CONTAINER" >/dev/null 2>&1 || true; fi
@@ -86,6 +92,7 @@ main() {
   [[ -f $DOCKERFILE ]] || fail "$DOCKERFILE does not exist"
   command -v curl >/dev/null || fail "curl is needed to query the container: apt-get install -y curl"
   select_container_engine
+  set_buildkit_arg_flags
   say "engine: ${ENGINE[*]}"
 
   local commit_sha
@@ -103,6 +110,7 @@ main() {
   step_check_bad_setting
   step_sizes
   say "PASS: the image builds, runs read-only as a non-root user, answers and stops cleanly"
+  arm64_smoke "$commit_sha"
 }
 
 step_base_images() {
@@ -121,7 +129,7 @@ step_build() {
   if [[ ${ENGINE[0]} == podman ]]; then layer_flags=(--layers=false); fi
   # An image kept by an earlier --keep-images run would otherwise linger untagged.
   "${ENGINE[@]}" rmi --force "$IMAGE" >/dev/null 2>&1 || true
-  if ! "${ENGINE[@]}" build "${LIMIT_FLAGS[@]}" "${layer_flags[@]}" --platform "$PLATFORM" \
+  if ! "${ENGINE[@]}" build "${LIMIT_FLAGS[@]}" "${layer_flags[@]}" "${BUILDKIT_ARG_FLAGS[@]}" --platform "$PLATFORM" \
     --file "$DOCKERFILE" --build-arg "COMMIT_SHA=$commit_sha" --tag "$IMAGE" . >"$WORK_DIR/build.log" 2>&1; then
     tail -n 40 "$WORK_DIR/build.log" >&2
     fail "the image build failed (its last 40 lines are above)"

@@ -421,13 +421,18 @@ describe("flags and ARNs", () => {
         );
     });
 
-    it("requires the build cache source to be an image reference", () => {
-        assert.match(
-            rejection({ cacheFromImage: "last deploy" }),
-            /^Invalid configuration: `fargate-service:cacheFromImage` is "last deploy"; allowed: empty for none, or an image reference such as /,
-        );
+    it("refuses the retired build cache source, which would change nothing, in one line naming the key", () => {
         const reference = `123456789012.dkr.ecr.us-east-1.amazonaws.com/fargate-service-dev@sha256:${"0".repeat(64)}`;
-        assert.equal(parse({ cacheFromImage: reference }).cacheFromImage, reference);
+        assertRejected(
+            { cacheFromImage: reference },
+            "`fargate-service:cacheFromImage` is no longer read (the image build now caches every stage in the " +
+                "stack's own cache repository by itself); remove it from the stack's configuration",
+        );
+        assertRejected(
+            { cacheFromImage: "" },
+            "`fargate-service:cacheFromImage` is no longer read (the image build now caches every stage in the " +
+                "stack's own cache repository by itself); remove it from the stack's configuration",
+        );
     });
 
     it("requires an IAM path and a policy ARN for the task roles' placement", () => {

@@ -39,27 +39,61 @@ describeSecurityInvariants(() => stack, { containerPort: 8080, buildsImage: true
 
 describe("ImageRegistry (dev)", () => {
     it("owns a repository named after project and stack that dev may delete with its images", () => {
-        const repository = stack.one(tokens.repository).inputs;
+        const repository = stack.one(tokens.repository, "registry-repo").inputs;
         assert.equal(repository.name, "fargate-service-dev");
         assert.equal(repository.forceDelete, true);
     });
 
-    it("keeps the last 20 tagged images, the default rollback window", () => {
-        const policy = JSON.parse(String(stack.one(tokens.lifecyclePolicy).inputs.policy)) as {
-            rules: { selection: { tagStatus: string; countNumber: number } }[];
-        };
-        assert.equal(policy.rules.find((rule) => rule.selection.tagStatus === "tagged")?.selection.countNumber, 20);
+    it("keeps the last 20 tagged images, the default rollback window, and the image the service runs", () => {
+        const policy = stack
+            .all(tokens.lifecyclePolicy)
+            .find(
+                (candidate) =>
+                    candidate.inputs.repository === stack.one(tokens.repository, "registry-repo").outputs.name,
+            );
+        const rules = (JSON.parse(String(policy?.inputs.policy)) as { rules: { selection: Record<string, unknown> }[] })
+            .rules;
+        assert.deepEqual(
+            rules.map((rule) => [rule.selection.tagPatternList, rule.selection.countNumber]),
+            [
+                [[testImageTag], 1],
+                [undefined, 1],
+                [["*"], 20],
+            ],
+        );
     });
 
-    it("builds app/Dockerfile from the repository root for linux/amd64, tagged and versioned with the commit, no cache source", () => {
+    it("names the running image in the lifecycle policy only after the service reached a steady state on it", () => {
+        const policy = stack.one(tokens.lifecyclePolicy, "retention-lifecycle");
+        assert.equal(stack.one(tokens.service).inputs.waitForSteadyState, true);
+        assert.ok(policy.dependencies.includes(stack.one(tokens.service).urn));
+    });
+
+    it("builds app/Dockerfile from the repository root for linux/amd64, tagged and versioned with the commit", () => {
         const image = stack.one(tokens.image).inputs;
-        assert.deepEqual(image.build, {
-            context: ".",
-            dockerfile: "app/Dockerfile",
-            platform: "linux/amd64",
-            args: { COMMIT_SHA: testImageTag, BUILDKIT_INLINE_CACHE: "1" },
-        });
-        assert.equal(image.imageName, `${stack.one(tokens.repository).outputs.repositoryUrl}:${testImageTag}`);
+        assert.deepEqual(
+            [image.context, image.dockerfile, image.platforms, image.buildArgs, image.push, image.buildOnPreview],
+            [
+                { location: "." },
+                { location: "app/Dockerfile" },
+                ["linux/amd64"],
+                { COMMIT_SHA: testImageTag },
+                true,
+                false,
+            ],
+        );
+        assert.deepEqual(image.tags, [
+            `${stack.one(tokens.repository, "registry-repo").outputs.repositoryUrl}:${testImageTag}`,
+        ]);
+    });
+
+    it("caches every stage of the build in the stack's own cache repository, fargate-service-dev-cache", () => {
+        const image = stack.one(tokens.image).inputs as Record<string, any>;
+        const cache = stack.one(tokens.repository, "registry-cache-repo");
+        const ref = `${cache.outputs.repositoryUrl}:buildcache-linux-amd64`;
+        assert.equal(cache.inputs.name, "fargate-service-dev-cache");
+        assert.deepEqual(image.cacheFrom, [{ registry: { ref } }]);
+        assert.deepEqual([image.cacheTo[0].registry.ref, image.cacheTo[0].registry.mode], [ref, "max"]);
     });
 
     it("pushes with a token from ecr.getAuthorizationToken", () => {
@@ -118,7 +152,10 @@ describe("FargateService (dev)", () => {
         ]);
         assert.deepEqual(container.portMappings, [{ containerPort: 8080, hostPort: 8080, protocol: "tcp" }]);
         assert.equal(container.stopTimeout, 15);
-        assert.equal(container.image, stack.one(tokens.image).outputs.repoDigest);
+        assert.equal(
+            container.image,
+            `${stack.one(tokens.repository, "registry-repo").outputs.repositoryUrl}@${stack.one(tokens.image).outputs.digest}`,
+        );
     });
 
     it("keeps logs for 7 days", () => {

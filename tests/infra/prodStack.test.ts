@@ -126,8 +126,8 @@ describe("Network (prod)", () => {
 
 describe("ImageRegistry (prod)", () => {
     it("keeps its repository when the stack is destroyed while images remain", () => {
-        assert.equal(stack.one(tokens.repository).inputs.forceDelete, false);
-        assert.equal(stack.one(tokens.repository).inputs.name, "fargate-service-prod");
+        assert.equal(stack.one(tokens.repository, "registry-repo").inputs.forceDelete, false);
+        assert.equal(stack.one(tokens.repository, "registry-repo").inputs.name, "fargate-service-prod");
     });
 });
 

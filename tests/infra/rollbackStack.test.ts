@@ -29,7 +29,7 @@ describe("ImageRegistry (rollback)", () => {
 
     it("deploys that image by digest and still reports the tag as the version", () => {
         const container = stack.container();
-        const repositoryUrl = stack.one(tokens.repository).outputs.repositoryUrl;
+        const repositoryUrl = stack.one(tokens.repository, "registry-repo").outputs.repositoryUrl;
         assert.match(
             container.image,
             new RegExp(`^${String(repositoryUrl).replace(/\./g, "\\.")}@sha256:[0-9a-f]{64}$`),

@@ -60,14 +60,15 @@ export function describeSecurityInvariants(current: () => StackRun, expected: In
             }
         });
 
-        it("the repository encrypts images at rest", () => {
-            const repository = current().one(tokens.repository).inputs;
-            assert.deepEqual(repository.encryptionConfigurations, [{ encryptionType: "AES256" }]);
+        it("every repository encrypts images at rest", () => {
+            for (const repository of current().all(tokens.repository)) {
+                assert.deepEqual(repository.inputs.encryptionConfigurations, [{ encryptionType: "AES256" }]);
+            }
         });
 
         if (expected.buildsImage) {
             it("registry credentials reach the image build only as a secret", () => {
-                assert.equal(current().one(tokens.image).inputs.registry, secretPlaceholder);
+                assert.equal(current().one(tokens.image).inputs.registries, secretPlaceholder);
             });
         }
 
@@ -89,7 +90,7 @@ export function describeSecurityInvariants(current: () => StackRun, expected: In
                     [
                         "Allow",
                         ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-                        stack.one(tokens.repository).outputs.arn,
+                        stack.one(tokens.repository, "registry-repo").outputs.arn,
                     ],
                     ["Allow", ["logs:CreateLogStream", "logs:PutLogEvents"], `${logGroupArn}:log-stream:*`],
                 ],

@@ -3,18 +3,21 @@ import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { promiseOf, StackRun, tokens } from "./stackRun";
 
-/** What every configuration declares: the stack, the components, the registry, the firewall, the load balancer with
+/** What every configuration declares: the stack, the components, the registry (its image and cache repositories, a
+ * lifecycle policy each), the firewall, the load balancer with
  * one listener, and the service with its roles. A dedicated VPC, HTTPS and autoscaling add to it. */
 export const coreResourceCounts: Readonly<Record<string, number>> = {
     "pulumi:pulumi:Stack": 1,
     "fargate-service:infra:ImageRegistry": 1,
+    "fargate-service:infra:BuildCache": 1,
+    "fargate-service:infra:ImageRetention": 1,
     "fargate-service:infra:Network": 1,
     "fargate-service:infra:SecurityGroups": 1,
     "fargate-service:infra:LoadBalancer": 1,
     "fargate-service:infra:FargateService": 1,
     "fargate-service:infra:TaskRoles": 1,
-    [tokens.repository]: 1,
-    [tokens.lifecyclePolicy]: 1,
+    [tokens.repository]: 2,
+    [tokens.lifecyclePolicy]: 2,
     [tokens.image]: 1,
     [tokens.securityGroup]: 2,
     [tokens.ingressRule]: 3,
@@ -109,7 +112,7 @@ export function describeOutputs(
             const stack = current();
             assert.equal(
                 await promiseOf(stack.program.repositoryUrl),
-                stack.one(tokens.repository).outputs.repositoryUrl,
+                stack.one(tokens.repository, "registry-repo").outputs.repositoryUrl,
             );
             assert.equal(await promiseOf(stack.program.clusterName), stack.one(tokens.cluster).outputs.name);
             assert.equal(await promiseOf(stack.program.serviceName), stack.one(tokens.service).outputs.name);

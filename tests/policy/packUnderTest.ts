@@ -58,6 +58,7 @@ export function declare(
             Object.entries(from).map(([input, resources]) => [input, resources.map((r) => r.urn)]),
         ),
         protect: false,
+        retainOnDelete: false,
         ignoreChanges: [],
     };
 }

@@ -27,10 +27,30 @@ describe("ecr-immutable-tags-scan-on-push", () => {
                 imageScanningConfiguration: { scanOnPush: false },
             }),
             [
-                'mandatory subject: imageTagMutability is "MUTABLE"; allowed: "IMMUTABLE".',
+                'mandatory subject: imageTagMutability is "MUTABLE"; allowed: "IMMUTABLE" (or "IMMUTABLE_WITH_EXCLUSION" for the build cache\'s "buildcache-*" tags only).',
                 "mandatory subject: imageScanningConfiguration.scanOnPush is not true: pushed images are not scanned.",
             ],
         );
+    });
+});
+
+describe("ecr-immutable-tags-scan-on-push and the build cache", () => {
+    const policy = "ecr-immutable-tags-scan-on-push";
+    const cache = (filters: string[]) => ({
+        imageTagMutability: "IMMUTABLE_WITH_EXCLUSION",
+        imageTagMutabilityExclusionFilters: filters.map((filter) => ({ filter, filterType: "WILDCARD" })),
+        imageScanningConfiguration: { scanOnPush: true },
+    });
+
+    it("passes a cache repository whose only movable tags are the build cache's", async () => {
+        assert.deepEqual(await judged(policy, t.repository, cache(["buildcache-*"])), []);
+    });
+
+    it("refuses an exclusion that lets any other tag move, or none at all", async () => {
+        assert.deepEqual(await judged(policy, t.repository, cache(["buildcache-*", "*"])), [
+            'mandatory subject: imageTagMutabilityExclusionFilters lets ["*"] move; allowed: only the build cache\'s tags, "buildcache-*".',
+        ]);
+        assert.equal((await judged(policy, t.repository, cache([]))).length, 1);
     });
 });
 

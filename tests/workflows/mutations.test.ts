@@ -125,8 +125,8 @@ const mutations: readonly Mutation[] = [
     {
         breaks: "a stack config key that Pulumi.yaml does not declare",
         file: "deploy.yml",
-        from: "fargate-service:cacheFromImage: {value",
-        to: "fargate-service:cacheFrom: {value",
+        from: "fargate-service:permissionsBoundaryArn: {value",
+        to: "fargate-service:permissionBoundaryArn: {value",
         caughtBy: "stack-config-keys-declared",
     },
     {

@@ -1,15 +1,13 @@
 // The repository's workflows pass every check: the linters and each delivery rule.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { load } from "js-yaml";
 import { describeFindings } from "./check-workflows";
 import { actionlint, shellcheckRunSteps, shellcheckScripts, yamllint } from "./linters";
 import { checkPolicy, rules } from "./policy";
-import { type Step, readWorkflows, repositoryRoot, workflowsDirectory } from "./workflow-files";
+import { runStep } from "./run-step";
+import { readWorkflows, repositoryRoot, workflowsDirectory } from "./workflow-files";
 
 const workflows = readWorkflows(workflowsDirectory);
 
@@ -75,50 +73,32 @@ describe("the delivery pipeline", () => {
         return step;
     };
 
-    it("feeds the stack config from the commit, the bootstrap's boundary and the last deploy", () => {
+    it("feeds the stack config from the commit and the bootstrap's boundary, nothing from an earlier run", () => {
         assert.deepEqual(stackConfigStep().env, {
             IMAGE_TAG: "${{ github.sha }}",
             PERMISSIONS_BOUNDARY_ARN: "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN }}",
-            CACHE_FROM_IMAGE: "${{ steps.last-deploy.outputs.image }}",
         });
     });
 
     const commit = "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a";
     const boundary = "arn:aws:iam::123456789012:policy/fargate-service/github-workload-boundary-1a2b3c4";
-    const lastImage = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/fargate-service-dev@sha256:${"e".repeat(64)}`;
 
-    it("passes the commit SHA, the workload boundary and the last image as stack config", () => {
+    it("passes the commit SHA and the workload boundary as stack config", () => {
         const { status, configMap } = runStep(stackConfigStep(), {
             IMAGE_TAG: commit,
             PERMISSIONS_BOUNDARY_ARN: boundary,
-            CACHE_FROM_IMAGE: lastImage,
         });
         assert.equal(status, 0);
         assert.deepEqual(configMap, {
             "fargate-service:imageTag": { value: commit, secret: false },
             "fargate-service:permissionsBoundaryArn": { value: boundary, secret: false },
-            "fargate-service:cacheFromImage": { value: lastImage, secret: false },
         });
-    });
-
-    it("builds without a cache source when the stack has no image yet", () => {
-        const { status, configMap } = runStep(stackConfigStep(), {
-            IMAGE_TAG: commit,
-            PERMISSIONS_BOUNDARY_ARN: boundary,
-            CACHE_FROM_IMAGE: "",
-        });
-        assert.equal(status, 0);
-        assert.deepEqual(Object.keys(configMap ?? {}), [
-            "fargate-service:imageTag",
-            "fargate-service:permissionsBoundaryArn",
-        ]);
     });
 
     it("stops before pulumi up when the workload boundary is not configured", () => {
         const { status, log, configMap } = runStep(stackConfigStep(), {
             IMAGE_TAG: commit,
             PERMISSIONS_BOUNDARY_ARN: "",
-            CACHE_FROM_IMAGE: "",
         });
         assert.equal(status, 1);
         assert.match(
@@ -137,24 +117,3 @@ describe("the delivery pipeline", () => {
         );
     });
 });
-
-/** Runs a bash `run:` step as the runner does, `env` standing in for its `${{ }}` values; reads its config-map output. */
-function runStep(step: Step, env: Record<string, string>) {
-    const directory = mkdtempSync(join(tmpdir(), "step-"));
-    try {
-        const outputFile = join(directory, "github-output");
-        writeFileSync(outputFile, "");
-        const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run ?? ""], {
-            encoding: "utf8",
-            env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, ...env },
-        });
-        const block = /^config-map<<(\w+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(outputFile, "utf8"));
-        return {
-            status: result.status,
-            log: result.stdout + result.stderr,
-            configMap: block ? (load(block[2]) as Record<string, unknown>) : undefined,
-        };
-    } finally {
-        rmSync(directory, { recursive: true, force: true });
-    }
-}

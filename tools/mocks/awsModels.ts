@@ -83,18 +83,14 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
         registryId: ctx.accountId,
     }),
     [t.image]: (_name, inputs) => {
-        const imageName = String(inputs.imageName);
-        const repository = imageName.slice(0, imageName.lastIndexOf(":"));
-        // The digest follows what is built (name, tag, platform, build args), as a real build's would.
-        const repoDigest = `${repository}@sha256:${sha256(JSON.stringify({ imageName, build: inputs.build ?? {} }))}`;
+        const tags = (inputs.tags ?? []) as string[];
+        // The digest follows what is built (tags, platforms, build args, Dockerfile), as a real build's would.
+        const digest = `sha256:${sha256(JSON.stringify([tags, inputs.platforms, inputs.buildArgs, inputs.dockerfile]))}`;
         return {
-            id: imageName,
-            repoDigest,
-            baseImageName: imageName,
-            registryServer: inputs.registry?.server ?? "",
-            context: inputs.build?.context ?? ".",
-            dockerfile: inputs.build?.dockerfile ?? "Dockerfile",
-            platform: inputs.build?.platform ?? "",
+            id: digest,
+            digest,
+            ref: tags.length === 0 ? "" : `${tags[0]}@${digest}`,
+            contextHash: sha256(JSON.stringify(inputs.context ?? {})),
         };
     },
     [t.vpc]: (name, inputs, ctx) => ({

@@ -30,6 +30,8 @@ export interface RecordedResource {
     propertyDependencies: Record<string, string[]>;
     protect: boolean;
     ignoreChanges: string[];
+    /** Left in the cloud when the program drops it (Pulumi forgets it instead of deleting it). */
+    retainOnDelete: boolean;
 }
 
 export interface RecordedInvoke {
@@ -73,6 +75,7 @@ export function recordCalls(
                     propertyDependencies: propertyDependencies(request),
                     protect: request.getProtect() === true,
                     ignoreChanges: request.getIgnorechangesList(),
+                    retainOnDelete: request.getRetainondelete() === true,
                 };
                 resources.set(resource.urn, resource);
                 onResource?.(resource);

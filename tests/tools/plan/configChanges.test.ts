@@ -116,7 +116,12 @@ describe("changing one configuration value", () => {
                 "containerDefinitions[0].image [replace]",
                 "runtimePlatform.cpuArchitecture [replace]",
             ],
-            "update docker:index/image:Image registry-image": ["build.platform", "new image"],
+            "update docker-build:index:Image registry-image": [
+                "cacheFrom[0].registry.ref",
+                "cacheTo[0].registry.ref",
+                "platforms[0]",
+                "new image",
+            ],
         });
         assert.deepEqual(keys(diff.outputs), ["image"]);
         assert.match(stdout, /Resources: 2 to update, 1 to replace; 1 new deployment, 1 new image$/m);

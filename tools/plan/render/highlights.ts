@@ -17,9 +17,21 @@ function shortImage(reference: string): string {
     return reference.replace(/^.*\//, "").replace(/@sha256:([0-9a-f]{12})[0-9a-f]+$/, "@sha256:$1…");
 }
 
+/** "immutable", "mutable", or "immutable except buildcache-*" for a repository with tag mutability exclusions. */
+export function tagMutability(repository: Inputs): string {
+    const [mode, exclusion] = String(repository.imageTagMutability ?? "MUTABLE").split("_WITH_");
+    const filters = ((repository.imageTagMutabilityExclusionFilters ?? []) as Inputs[]).map((f) => f.filter);
+    return `${mode.toLowerCase()}${exclusion === undefined ? "" : ` except ${filters.join(", ")}`}`;
+}
+
+/** A tag pattern list of one tag without a wildcard: it selects exactly that image. */
+function isExactTag(patterns: unknown): patterns is [string] {
+    return Array.isArray(patterns) && patterns.length === 1 && !String(patterns[0]).includes("*");
+}
+
 const highlighters: Readonly<Record<string, Highlighter>> = {
     [t.repository]: (i) => [
-        `tags ${i.imageTagMutability === "IMMUTABLE" ? "immutable" : "mutable"}`,
+        `tags ${tagMutability(i)}`,
         `scan on push ${onOff(i.imageScanningConfiguration?.scanOnPush)}`,
         `encryption ${i.encryptionConfigurations?.[0]?.encryptionType ?? "default"}`,
         `forceDelete ${onOff(i.forceDelete)}`,
@@ -28,14 +40,21 @@ const highlighters: Readonly<Record<string, Highlighter>> = {
         ((i.policy?.rules ?? []) as Inputs[]).map(({ selection: s }) =>
             s.countType === "sinceImagePushed"
                 ? `${s.tagStatus} images expire after ${s.countNumber} ${s.countNumber === 1 ? String(s.countUnit).replace(/s$/, "") : s.countUnit}`
-                : `keeps the last ${s.countNumber} ${s.tagStatus} images`,
+                : isExactTag(s.tagPatternList)
+                  ? `never expires the image tagged ${s.tagPatternList[0]} (the one the service runs)`
+                  : `keeps the last ${s.countNumber} ${s.tagStatus} images`,
         ),
     [t.image]: (i) => [
-        `platform ${i.build?.platform ?? "default"}`,
-        `tag ${String(i.imageName).slice(String(i.imageName).lastIndexOf(":") + 1)}`,
-        `dockerfile ${i.build?.dockerfile}`,
-        `context ${i.build?.context}`,
-        ...(i.build?.cacheFrom === undefined ? [] : [`cache from ${[i.build.cacheFrom.images].flat().join(", ")}`]),
+        `platform ${[i.platforms ?? ["default"]].flat().join(", ")}`,
+        `tag ${[i.tags ?? []]
+            .flat()
+            .map((tag: string) => tag.slice(tag.lastIndexOf(":") + 1))
+            .join(", ")}`,
+        `dockerfile ${i.dockerfile?.location}`,
+        `context ${i.context?.location}`,
+        ...((i.cacheTo ?? []) as Inputs[]).map(
+            ({ registry: r }) => `cache ${r?.mode ?? "min"} to ${String(r?.ref).replace(/^.*\//, "")}`,
+        ),
     ],
     [t.vpc]: (i) => [`${i.cidrBlock}`, `DNS hostnames ${onOff(i.enableDnsHostnames)}`],
     [t.subnet]: (i) => [

@@ -39,7 +39,12 @@ const dependencyEdges: Readonly<Record<string, { label: EdgeLabel; dashed?: bool
             stack.referenced(task.executionRoleArn)?.urn === role.urn ? "execution role" : "task role",
         dashed: true,
     },
-    [`${t.image}>${t.repository}`]: { label: "pushed to" },
+    [`${t.image}>${t.repository}`]: {
+        label: (_image, repository) =>
+            (repository.inputs as Inputs).imageTagMutability === "IMMUTABLE_WITH_EXCLUSION"
+                ? "build cache in"
+                : "pushed to",
+    },
     [`${t.loadBalancer}>${t.subnet}`]: { label: "in", dashed: true },
     [`${t.natGateway}>${t.internetGateway}`]: { label: "out via", dashed: true },
     [`${t.loadBalancer}>${c.awsxVpc}`]: { label: "in public subnets", dashed: true },

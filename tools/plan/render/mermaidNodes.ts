@@ -4,6 +4,7 @@ import { StackModel } from "../model/stackModel";
 import { expandJsonStrings } from "../model/properties";
 import { componentTypes, resourceTypes as t, shortType } from "../../resourceTypes";
 import { SnapshotResource } from "../model/snapshot";
+import { tagMutability } from "./highlights";
 
 type Inputs = Record<string, any>;
 
@@ -50,9 +51,9 @@ export function nodeShape(resource: SnapshotResource, stack: StackModel): string
         case t.cluster:
             return box(`${name}<br/>ECS cluster`);
         case t.image:
-            return box(`${name}<br/>image ${i.build?.platform}`);
+            return box(`${name}<br/>image ${[i.platforms].flat().join(", ")}`);
         case t.repository:
-            return store(`${name}<br/>ECR, ${i.imageTagMutability === "IMMUTABLE" ? "immutable" : "mutable"} tags`);
+            return store(`${name}<br/>ECR, ${tagMutability(i)} tags`);
         case t.logGroup:
             return store(`${i.name}<br/>logs, ${i.retentionInDays} days`);
         case t.role:
