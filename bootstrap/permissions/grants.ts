@@ -44,7 +44,7 @@ function conditionFor(call: ApiCall, target: Target | undefined, context: GrantC
                 ? { StringEquals: { [requestTag]: [environment] }, StringEqualsIfExists: { [resourceTag]: [environment] } }
                 : { StringEquals: { [requestTag]: [environment] } };
         case "own":
-            return call.access === "tag"
+            return call.sendsTags
                 ? { StringEquals: { [resourceTag]: [environment] }, StringEqualsIfExists: { [requestTag]: [environment] } }
                 : { StringEquals: { [resourceTag]: [environment] } };
         case "adopted":

