@@ -102,7 +102,8 @@ export class GitHubRoles extends pulumi.ComponentResource {
         const repository = parseRepository(settings.githubRepository);
         const path = roleBasePath(place, environment);
         const accountId = pulumi.output(args.accountId);
-        const inAccount = <T>(build: (account: Account) => T) => accountId.apply((id) => build({ ...place, accountId: id }));
+        const inAccount = <T>(build: (account: Account) => T) =>
+            accountId.apply((id) => build({ ...place, accountId: id }));
 
         // The most any role this environment's deploys create may hold: its own image, its own logs.
         new aws.iam.Policy(

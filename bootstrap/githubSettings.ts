@@ -75,7 +75,11 @@ export class GitHubSettings extends pulumi.ComponentResource {
             const suffix = variableSuffix(environment);
             variable(`preview-role-${environment}`, `AWS_PREVIEW_ROLE_ARN_${suffix}`, args.previewRoleArn);
             variable(`preview-region-${environment}`, `AWS_REGION_${suffix}`, args.region);
-            variable(`preview-boundary-${environment}`, `WORKLOAD_PERMISSIONS_BOUNDARY_ARN_${suffix}`, roles.workloadBoundaryArn);
+            variable(
+                `preview-boundary-${environment}`,
+                `WORKLOAD_PERMISSIONS_BOUNDARY_ARN_${suffix}`,
+                roles.workloadBoundaryArn,
+            );
         }
         this.registerOutputs({});
     }

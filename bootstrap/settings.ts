@@ -61,13 +61,18 @@ function readEnvironments(config: pulumi.Config): string[] {
 function readDeployRefs(config: pulumi.Config, environments: readonly string[]): Record<string, readonly string[]> {
     const given = config.getObject<unknown>("deployRefs") ?? {};
     const allowed = "a map from each environment to its refs, e.g. {prod: [refs/heads/main, refs/tags/v*]}";
-    if (typeof given !== "object" || given === null || Array.isArray(given)) throw invalid("deployRefs", given, allowed);
+    if (typeof given !== "object" || given === null || Array.isArray(given))
+        throw invalid("deployRefs", given, allowed);
     const entries = Object.entries(given as Record<string, unknown>);
     for (const [environment, refs] of entries) {
         if (!environments.includes(environment)) {
             throw invalid(`deployRefs.${environment}`, refs, `one of the environments ${environments.join(", ")}`);
         }
-        if (!Array.isArray(refs) || refs.length === 0 || !refs.every((ref) => typeof ref === "string" && DEPLOY_REF.test(ref))) {
+        if (
+            !Array.isArray(refs) ||
+            refs.length === 0 ||
+            !refs.every((ref) => typeof ref === "string" && DEPLOY_REF.test(ref))
+        ) {
             throw invalid(
                 `deployRefs.${environment}`,
                 refs,

@@ -2,7 +2,8 @@
 // on. A tag-scoped resource is reached only with the environment's tag: in the request when the call creates or
 // tags it, on the resource itself afterwards. Grants group into statements in statements.ts.
 import type { ApiCall, Target } from "../providerCalls";
-import { type Account, ENVIRONMENT_TAG, scopeOf } from "./scope";
+import { scopeOf } from "./resourceScopes";
+import { type Account, ENVIRONMENT_TAG } from "./scope";
 
 export type Conditions = Record<string, Record<string, string[]>>;
 
@@ -41,11 +42,17 @@ function conditionFor(call: ApiCall, target: Target | undefined, context: GrantC
         case "new":
             if (!call.sendsTags) throw new Error(`${call.action} creates ${target.ref} without the stack's tags`);
             return call.access === "tag" && !namesItsCreation(call)
-                ? { StringEquals: { [requestTag]: [environment] }, StringEqualsIfExists: { [resourceTag]: [environment] } }
+                ? {
+                      StringEquals: { [requestTag]: [environment] },
+                      StringEqualsIfExists: { [resourceTag]: [environment] },
+                  }
                 : { StringEquals: { [requestTag]: [environment] } };
         case "own":
             return call.sendsTags
-                ? { StringEquals: { [resourceTag]: [environment] }, StringEqualsIfExists: { [requestTag]: [environment] } }
+                ? {
+                      StringEquals: { [resourceTag]: [environment] },
+                      StringEqualsIfExists: { [requestTag]: [environment] },
+                  }
                 : { StringEquals: { [resourceTag]: [environment] } };
         case "adopted":
             return { Null: { [resourceTag]: ["true"] }, StringEquals: { [requestTag]: [environment] } };

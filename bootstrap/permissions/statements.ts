@@ -92,7 +92,9 @@ function flatten(conditions: Conditions): PolicyStatement["Condition"] {
     return Object.fromEntries(
         Object.entries(conditions).map(([operator, keys]) => [
             operator,
-            Object.fromEntries(Object.entries(keys).map(([key, values]) => [key, values.length === 1 ? values[0] : values])),
+            Object.fromEntries(
+                Object.entries(keys).map(([key, values]) => [key, values.length === 1 ? values[0] : values]),
+            ),
         ]),
     );
 }

@@ -5,7 +5,8 @@ import { type Account, STACK_PROJECT } from "./scope";
 
 export function workloadBoundary(account: Account, environment: string): PolicyDocument {
     const { partition, accountId, region } = account;
-    const regional = (service: string, resource: string) => `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
+    const regional = (service: string, resource: string) =>
+        `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
     return document(
         {
             Sid: "LogInToTheRegistry",

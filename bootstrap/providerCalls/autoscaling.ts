@@ -31,7 +31,7 @@ export const autoscalingCalls: ProviderCalls[] = [
         type: "aws:appautoscaling/target:Target",
         source:
             "terraform-provider-aws internal/service/appautoscaling/target.go (Create: RegisterScalableTarget with " +
-            "tags; Read: DescribeScalableTargets, and, as @Tags(identifierAttribute=\"arn\") and the read sets no " +
+            'tags; Read: DescribeScalableTargets, and, as @Tags(identifierAttribute="arn") and the read sets no ' +
             "tags, ListTagsForResource right after the register (issue 11, finding 1); Update: " +
             "RegisterScalableTarget without tags; Delete: DeregisterScalableTarget, DescribeScalableTargets until " +
             "gone). The first registration creates the ECS scaling service-linked role",

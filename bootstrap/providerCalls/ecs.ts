@@ -1,15 +1,5 @@
 // The ECS cluster, the task definition and the service.
-import {
-    type ProviderCalls,
-    changes,
-    created,
-    owned,
-    reads,
-    requiring,
-    shared,
-    tags,
-    withTags,
-} from "./types";
+import { type ProviderCalls, changes, created, owned, reads, requiring, shared, tags, withTags } from "./types";
 
 const cluster = "ecs:cluster";
 const service = "ecs:service";

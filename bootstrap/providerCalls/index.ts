@@ -9,8 +9,10 @@ import { firewallCalls } from "./firewall";
 import { loadBalancerCalls } from "./loadBalancer";
 import { logsAndRoleCalls } from "./logsAndRoles";
 import { networkCalls } from "./network";
+import { pendingAccessLogCalls } from "./pendingAccessLogs";
 import { pendingAlarmCalls } from "./pendingAlarms";
 import { pendingEdgeCalls } from "./pendingEdge";
+import { pendingNetworkCalls } from "./pendingNetwork";
 import { registryCalls } from "./registry";
 import type { ProviderCalls } from "./types";
 
@@ -19,6 +21,7 @@ export type { ApiCall, Operation, ProviderCalls, ResourceRef, Target } from "./t
 export const providerCalls: readonly ProviderCalls[] = [
     ...registryCalls,
     ...networkCalls,
+    ...pendingNetworkCalls,
     ...firewallCalls,
     ...loadBalancerCalls,
     ...ecsCalls,
@@ -27,6 +30,7 @@ export const providerCalls: readonly ProviderCalls[] = [
     ...dataSourceCalls,
     ...pendingAlarmCalls,
     ...pendingEdgeCalls,
+    ...pendingAccessLogCalls,
 ];
 
 /** The rows that grant permissions: every type a plan declares (pending rows wait for theirs). */

@@ -1,15 +1,5 @@
 // The Application Load Balancer, its target group, listeners and (for blue/green) listener rules.
-import {
-    type ProviderCalls,
-    changes,
-    created,
-    owned,
-    reads,
-    requiring,
-    shared,
-    tags,
-    withTags,
-} from "./types";
+import { type ProviderCalls, changes, created, owned, reads, requiring, shared, tags, withTags } from "./types";
 
 const loadBalancer = "elasticloadbalancing:loadbalancer/app/";
 const targetGroup = "elasticloadbalancing:targetgroup";

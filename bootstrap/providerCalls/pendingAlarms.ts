@@ -32,7 +32,12 @@ export const pendingAlarmCalls: ProviderCalls[] = [
             tags("cloudwatch:TagResource", "create", created(alarm)),
             changes("cloudwatch:PutMetricAlarm", "update", owned(alarm)),
             reads("cloudwatch:DescribeAlarms", "create read update", owned(alarm)),
-            ...transparentTagging(alarm, "cloudwatch:ListTagsForResource", "cloudwatch:TagResource", "cloudwatch:UntagResource"),
+            ...transparentTagging(
+                alarm,
+                "cloudwatch:ListTagsForResource",
+                "cloudwatch:TagResource",
+                "cloudwatch:UntagResource",
+            ),
             changes("cloudwatch:DeleteAlarms", "delete", owned(alarm)),
         ],
     },
@@ -81,7 +86,9 @@ export const pendingAlarmCalls: ProviderCalls[] = [
                 "iam:PolicyARN": "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers",
             }),
             reads("iam:ListAttachedRolePolicies", "create read", owned(role)),
-            requiring(changes("iam:DetachRolePolicy", "delete", owned(role)), { "iam:PermissionsBoundary": "$boundary" }),
+            requiring(changes("iam:DetachRolePolicy", "delete", owned(role)), {
+                "iam:PermissionsBoundary": "$boundary",
+            }),
             requiring(changes("iam:PassRole", "create update", owned(role)), {
                 "iam:PassedToService": "ecs.amazonaws.com",
             }),

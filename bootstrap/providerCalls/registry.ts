@@ -1,14 +1,5 @@
 // The stack's ECR repository, its lifecycle policy and the image the Docker provider builds and pushes into it.
-import {
-    type ProviderCalls,
-    changes,
-    created,
-    owned,
-    reads,
-    tags,
-    transparentTagging,
-    withTags,
-} from "./types";
+import { type ProviderCalls, changes, created, owned, reads, tags, transparentTagging, withTags } from "./types";
 
 const repository = "ecr:repository";
 

@@ -56,7 +56,14 @@ const operations = (during: string): Operation[] => during.split(" ") as Operati
 const addsTags = (action: string) => !/:(Untag|RemoveTags|DeleteTags)/.test(action);
 
 function apiCall(access: ApiCall["access"], action: string, during: string, on: Target[]): ApiCall {
-    return { action, during: operations(during), access, on, sendsTags: access === "tag" && addsTags(action), requires: {} };
+    return {
+        action,
+        during: operations(during),
+        access,
+        on,
+        sendsTags: access === "tag" && addsTags(action),
+        requires: {},
+    };
 }
 
 /** A Read or List call on `on` (or on "*" when `on` is empty). */

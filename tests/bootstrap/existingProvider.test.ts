@@ -21,10 +21,18 @@ before(async () => {
 describe("reusing the account's GitHub OIDC provider", () => {
     it("declares no second provider and trusts the existing one, for the configured environment and refs", () => {
         assert.equal(resourcesOfType(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 0);
-        const [statement] = policyOf(named(run, "aws:iam/role:Role", "github-deploy-staging"), "assumeRolePolicy").Statement;
+        const [statement] = policyOf(
+            named(run, "aws:iam/role:Role", "github-deploy-staging"),
+            "assumeRolePolicy",
+        ).Statement;
         assert.deepEqual(statement.Principal, { Federated: EXISTING_PROVIDER });
-        assert.equal(statement.Condition?.StringEquals["token.actions.githubusercontent.com:sub"], `repo:${REPOSITORY}:environment:staging`);
-        assert.deepEqual(statement.Condition?.StringLike["token.actions.githubusercontent.com:ref"], ["refs/heads/release/*"]);
+        assert.equal(
+            statement.Condition?.StringEquals["token.actions.githubusercontent.com:sub"],
+            `repo:${REPOSITORY}:environment:staging`,
+        );
+        assert.deepEqual(statement.Condition?.StringLike["token.actions.githubusercontent.com:ref"], [
+            "refs/heads/release/*",
+        ]);
     });
 
     it("makes one deploy role per configured environment", () => {
@@ -34,7 +42,9 @@ describe("reusing the account's GitHub OIDC provider", () => {
 
 describe("a self-managed state bucket", () => {
     it("is written by the deploys only under their own stack's keys", () => {
-        const parts = resourcesOfType(run, "aws:iam/policy:Policy").filter((policy) => policy.name.startsWith("github-deploy-"));
+        const parts = resourcesOfType(run, "aws:iam/policy:Policy").filter((policy) =>
+            policy.name.startsWith("github-deploy-"),
+        );
         const statements = parts.flatMap((part) => policyOf(part, "policy").Statement);
         const writes = statements.find((statement) => statement.Sid === "WriteOnlyTheStacksState");
         assert.deepEqual(writes?.Resource, [
@@ -58,7 +68,9 @@ describe("a self-managed state bucket", () => {
 describe("GitHub settings kept by hand", () => {
     it("declare nothing on GitHub", () => {
         assert.deepEqual(
-            run.resources.filter((resource) => resource.type.startsWith("github:") || resource.type === "pulumi:providers:github"),
+            run.resources.filter(
+                (resource) => resource.type.startsWith("github:") || resource.type === "pulumi:providers:github",
+            ),
             [],
         );
     });

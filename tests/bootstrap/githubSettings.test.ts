@@ -28,7 +28,10 @@ describe("the GitHub environments", () => {
     it("exist for dev and prod, and run jobs only of the refs they deploy from", () => {
         const environments = resourcesOfType(run, ENVIRONMENT);
         assert.deepEqual(
-            environments.map((environment) => [environment.inputs.environment, environment.inputs.deploymentBranchPolicy]),
+            environments.map((environment) => [
+                environment.inputs.environment,
+                environment.inputs.deploymentBranchPolicy,
+            ]),
             [
                 ["dev", { protectedBranches: false, customBranchPolicies: true }],
                 ["prod", { protectedBranches: false, customBranchPolicies: true }],
@@ -54,7 +57,9 @@ describe("the GitHub environments", () => {
     it("hold every variable deploy.yml reads, per environment", () => {
         const set = resourcesOfType(run, ENVIRONMENT_VARIABLE);
         for (const environment of ["dev", "prod"]) {
-            const names = set.filter(({ inputs }) => inputs.environment === environment).map(({ inputs }) => inputs.variableName);
+            const names = set
+                .filter(({ inputs }) => inputs.environment === environment)
+                .map(({ inputs }) => inputs.variableName);
             const read = [...variablesRead("deploy.yml")].filter((name) => !name.startsWith("PULUMI_"));
             assert.deepEqual(names.sort(), read.sort(), environment);
         }

@@ -19,7 +19,11 @@ function planTypes(): Set<string> {
     for (const stack of ["dev", "prod"]) {
         const snapshot = readSnapshot(stack);
         for (const resource of snapshot.resources as readonly PlanResource[]) {
-            if (resource.custom !== false && !resource.type.startsWith("fargate-service:") && resource.type !== "pulumi:pulumi:Stack") {
+            if (
+                resource.custom !== false &&
+                !resource.type.startsWith("fargate-service:") &&
+                resource.type !== "pulumi:pulumi:Stack"
+            ) {
                 types.add(resource.type);
             }
         }
@@ -37,17 +41,25 @@ describe("the provider-call table", () => {
 
     it("has a row, not pending, for every resource type and data source of the reviewed dev and prod plans", () => {
         assert.ok(declaredByPlans.size > 20, `${declaredByPlans.size} types`);
-        const missing = [...declaredByPlans].filter((type) => rowOf.get(type)?.pending !== undefined || !rowOf.has(type));
+        const missing = [...declaredByPlans].filter(
+            (type) => rowOf.get(type)?.pending !== undefined || !rowOf.has(type),
+        );
         assert.deepEqual(missing, []);
     });
 
     it("has a row for every type of tools/resourceTypes.ts (the types the program may declare)", () => {
-        assert.deepEqual(Object.values(resourceTypes).filter((type) => !rowOf.has(type)), []);
+        assert.deepEqual(
+            Object.values(resourceTypes).filter((type) => !rowOf.has(type)),
+            [],
+        );
     });
 
     it("has a row for each child of a component, and the provider's own calls", () => {
         const children = providerCalls.flatMap((row) => row.children ?? []);
-        assert.deepEqual(children.filter((type) => !rowOf.has(type)), []);
+        assert.deepEqual(
+            children.filter((type) => !rowOf.has(type)),
+            [],
+        );
         assert.ok(rowOf.has("pulumi:providers:aws"));
     });
 

@@ -77,7 +77,12 @@ describe("the preview role", () => {
 
 describe("the stack outputs", () => {
     it("give what the GitHub environments, the preview and the stacks need", () => {
-        assert.deepEqual(Object.keys(run.outputs).sort(), ["environments", "oidcProviderArn", "previewRoleArn", "region"]);
+        assert.deepEqual(Object.keys(run.outputs).sort(), [
+            "environments",
+            "oidcProviderArn",
+            "previewRoleArn",
+            "region",
+        ]);
         assert.equal(run.outputs.oidcProviderArn, PROVIDER_ARN);
         assert.equal(run.outputs.region, REGION);
         const environments = run.outputs.environments as Record<string, Record<string, string>>;

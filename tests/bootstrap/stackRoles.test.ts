@@ -58,9 +58,18 @@ describe("the stacks and the bootstrap's deploy roles", () => {
         });
 
         it(`${stack} names its repository, log group and task family as its deploy role expects`, () => {
-            assert.deepEqual(of(stack, "aws:ecr/repository:Repository").map((r) => r.inputs.name), [`${STACK_PROJECT}-${stack}`]);
-            assert.deepEqual(of(stack, "aws:cloudwatch/logGroup:LogGroup").map((r) => r.inputs.name), [`/ecs/${STACK_PROJECT}/${stack}`]);
-            assert.deepEqual(of(stack, "aws:ecs/taskDefinition:TaskDefinition").map((r) => r.inputs.family), [`${STACK_PROJECT}-${stack}`]);
+            assert.deepEqual(
+                of(stack, "aws:ecr/repository:Repository").map((r) => r.inputs.name),
+                [`${STACK_PROJECT}-${stack}`],
+            );
+            assert.deepEqual(
+                of(stack, "aws:cloudwatch/logGroup:LogGroup").map((r) => r.inputs.name),
+                [`/ecs/${STACK_PROJECT}/${stack}`],
+            );
+            assert.deepEqual(
+                of(stack, "aws:ecs/taskDefinition:TaskDefinition").map((r) => r.inputs.family),
+                [`${STACK_PROJECT}-${stack}`],
+            );
         });
     }
 });

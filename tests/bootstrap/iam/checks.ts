@@ -26,11 +26,22 @@ export async function deniedCalls(rows: readonly ProviderCalls[], environment: E
     const findings: Finding[] = [];
     for (const row of rows) {
         for (const call of row.calls) {
-            const requests = await requestsFor(call, deployPrincipal(environment), account, environment, boundaryArn(account, environment));
+            const requests = await requestsFor(
+                call,
+                deployPrincipal(environment),
+                account,
+                environment,
+                boundaryArn(account, environment),
+            );
             for (const request of requests) {
                 const decision = await decide({ identity: [policy] }, request);
                 if (decision !== "Allowed") {
-                    findings.push({ type: row.type, action: call.action, resource: request.resource, problem: decision });
+                    findings.push({
+                        type: row.type,
+                        action: call.action,
+                        resource: request.resource,
+                        problem: decision,
+                    });
                 }
             }
         }
@@ -39,12 +50,22 @@ export async function deniedCalls(rows: readonly ProviderCalls[], environment: E
 }
 
 /** Every change `environment`'s role could make to the other environment's resources. */
-export async function crossEnvironmentChanges(rows: readonly ProviderCalls[], environment: Environment, policy: PolicyDocument) {
+export async function crossEnvironmentChanges(
+    rows: readonly ProviderCalls[],
+    environment: Environment,
+    policy: PolicyDocument,
+) {
     const other = otherThan(environment);
     const findings: Finding[] = [];
     for (const row of rows) {
         for (const call of row.calls.filter(isChange)) {
-            const requests = await requestsFor(call, deployPrincipal(environment), account, other, boundaryArn(account, other));
+            const requests = await requestsFor(
+                call,
+                deployPrincipal(environment),
+                account,
+                other,
+                boundaryArn(account, other),
+            );
             for (const request of requests) {
                 if (reachesEveryEnvironment(request.target?.state)) continue;
                 if ((await decide({ identity: [policy] }, request)) === "Allowed") {
@@ -67,9 +88,20 @@ export async function previewChanges(rows: readonly ProviderCalls[], policy: Pol
     for (const environment of ["dev", "prod"] as const) {
         for (const row of rows) {
             for (const call of row.calls.filter(isChange)) {
-                for (const request of await requestsFor(call, previewPrincipal, account, environment, boundaryArn(account, environment))) {
+                for (const request of await requestsFor(
+                    call,
+                    previewPrincipal,
+                    account,
+                    environment,
+                    boundaryArn(account, environment),
+                )) {
                     if ((await decide({ identity: [policy] }, request)) === "Allowed") {
-                        findings.push({ type: row.type, action: call.action, resource: request.resource, problem: "a preview may change it" });
+                        findings.push({
+                            type: row.type,
+                            action: call.action,
+                            resource: request.resource,
+                            problem: "a preview may change it",
+                        });
                     }
                 }
             }
@@ -87,7 +119,12 @@ export async function deniedPreviewCalls(rows: readonly ProviderCalls[], policy:
                 for (const request of await requestsFor(call, previewPrincipal, account, environment, "")) {
                     const decision = await decide({ identity: [policy] }, request);
                     if (decision !== "Allowed") {
-                        findings.push({ type: row.type, action: call.action, resource: request.resource, problem: decision });
+                        findings.push({
+                            type: row.type,
+                            action: call.action,
+                            resource: request.resource,
+                            problem: decision,
+                        });
                     }
                 }
             }

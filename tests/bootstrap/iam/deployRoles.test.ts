@@ -39,7 +39,13 @@ describe("issue 11, finding 1", () => {
         const row = declaredCalls().find((candidate) => candidate.type === "aws:appautoscaling/target:Target");
         const call = row?.calls.find((candidate) => candidate.action === "application-autoscaling:ListTagsForResource");
         assert.ok(call, "the scalable target's row lists ListTagsForResource");
-        const [request] = await requestsFor(call, deployPrincipal("prod"), account, "prod", boundaryArn(account, "prod"));
+        const [request] = await requestsFor(
+            call,
+            deployPrincipal("prod"),
+            account,
+            "prod",
+            boundaryArn(account, "prod"),
+        );
         assert.equal(await decide({ identity: [deployPermissions("prod")] }, request), "Allowed");
     });
 });

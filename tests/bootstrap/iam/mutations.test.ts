@@ -30,7 +30,10 @@ describe("each IAM check catches what it guards", () => {
         const type = "aws:appautoscaling/target:Target";
         const broken = deployPermissions("prod", without(type, "application-autoscaling:ListTagsForResource"));
         const denied = await deniedCalls(rowsOf(type), "prod", broken);
-        assert.deepEqual([...new Set(denied.map((finding) => finding.action))], ["application-autoscaling:ListTagsForResource"]);
+        assert.deepEqual(
+            [...new Set(denied.map((finding) => finding.action))],
+            ["application-autoscaling:ListTagsForResource"],
+        );
     });
 
     it("a repository widened to every repository lets dev change prod's", async () => {
@@ -38,22 +41,38 @@ describe("each IAM check catches what it guards", () => {
             JSON.stringify(deployPermissions("dev")).replaceAll("repository/fargate-service-dev", "repository/*"),
         ) as PolicyDocument;
         const reached = await crossEnvironmentChanges(rowsOf("aws:ecr/repository:Repository"), "dev", widened);
-        assert.ok(reached.some((finding) => finding.action === "ecr:DeleteRepository"), JSON.stringify(reached));
+        assert.ok(
+            reached.some((finding) => finding.action === "ecr:DeleteRepository"),
+            JSON.stringify(reached),
+        );
     });
 
     it("a tag condition dropped lets dev change prod's service", async () => {
         const loosened = edit(deployPermissions("dev"), (statement) =>
-            statement.Sid === "EcsChangeWhatCarriesTheEnvironmentTag" ? { Sid: statement.Sid, Effect: statement.Effect, Action: statement.Action, Resource: statement.Resource } : statement,
+            statement.Sid === "EcsChangeWhatCarriesTheEnvironmentTag"
+                ? {
+                      Sid: statement.Sid,
+                      Effect: statement.Effect,
+                      Action: statement.Action,
+                      Resource: statement.Resource,
+                  }
+                : statement,
         );
         const reached = await crossEnvironmentChanges(rowsOf("aws:ecs/service:Service"), "dev", loosened);
-        assert.ok(reached.some((finding) => finding.action === "ecs:UpdateService"), JSON.stringify(reached));
+        assert.ok(
+            reached.some((finding) => finding.action === "ecs:UpdateService"),
+            JSON.stringify(reached),
+        );
     });
 
     it("a write given to the preview role is a change a preview could make", async () => {
         const preview = previewPermissions();
         const writing: PolicyDocument = {
             ...preview,
-            Statement: [...preview.Statement, { Sid: "Oops", Effect: "Allow", Action: ["ecs:UpdateService"], Resource: "*" }],
+            Statement: [
+                ...preview.Statement,
+                { Sid: "Oops", Effect: "Allow", Action: ["ecs:UpdateService"], Resource: "*" },
+            ],
         };
         assert.ok((await previewChanges(rowsOf("aws:ecs/service:Service"), writing)).length > 0);
     });
@@ -69,7 +88,9 @@ describe("each IAM check catches what it guards", () => {
 
     it("an action AWS does not have is reported", async () => {
         const invented = edit(deployPermissions("dev"), (statement) =>
-            statement.Sid === "EcsChangeWhatCarriesTheEnvironmentTag" ? { ...statement, Action: [...statement.Action, "ecs:UpdateServices"] } : statement,
+            statement.Sid === "EcsChangeWhatCarriesTheEnvironmentTag"
+                ? { ...statement, Action: [...statement.Action, "ecs:UpdateServices"] }
+                : statement,
         );
         assert.deepEqual(await unknownActions([{ name: "dev", document: invented }]), [
             "dev EcsChangeWhatCarriesTheEnvironmentTag: ecs:UpdateServices is no IAM action",
@@ -98,16 +119,22 @@ describe("each IAM check catches what it guards", () => {
         const [row] = rowsOf("aws:ecs/service:Service");
         const wrong = {
             ...row,
-            calls: row.calls.map((call) => (call.action === "ecs:DescribeServices" ? { ...call, access: "change" as const } : call)),
+            calls: row.calls.map((call) =>
+                call.action === "ecs:DescribeServices" ? { ...call, access: "change" as const } : call,
+            ),
         };
         const problems = await tableDisagreements([wrong]);
-        assert.deepEqual(problems, ["aws:ecs/service:Service ecs:DescribeServices: marked change, but its access level is Read"]);
+        assert.deepEqual(problems, [
+            "aws:ecs/service:Service ecs:DescribeServices: marked change, but its access level is Read",
+        ]);
     });
 
     it("an execution role and boundary widened to every repository let dev pull prod's images", async () => {
         const [inline] = policiesOf(readSnapshot("dev"), executionRole).inline;
         const widen = (document: PolicyDocument) =>
-            JSON.parse(JSON.stringify(document).replaceAll("repository/fargate-service-dev", "repository/*")) as PolicyDocument;
+            JSON.parse(
+                JSON.stringify(document).replaceAll("repository/fargate-service-dev", "repository/*"),
+            ) as PolicyDocument;
         const boundary = widen(boundaryOf("dev"));
         const resource = `arn:aws:ecr:${account.region}:${account.accountId}:repository/fargate-service-prod`;
         const request = { principal: deployPrincipal("dev"), action: "ecr:BatchGetImage", resource, context: {} };
@@ -118,7 +145,9 @@ describe("each IAM check catches what it guards", () => {
 
     it("a policy attached to the task role is found", () => {
         const snapshot = readSnapshot("dev");
-        const task = snapshot.resources.find((resource) => resource.name.endsWith(taskRole) && resource.type === "aws:iam/role:Role");
+        const task = snapshot.resources.find(
+            (resource) => resource.name.endsWith(taskRole) && resource.type === "aws:iam/role:Role",
+        );
         assert.ok(task);
         const attached = {
             ...snapshot,
@@ -149,10 +178,18 @@ describe("each IAM check catches what it guards", () => {
         const assume = (document: PolicyDocument) =>
             decideUnchecked(
                 { identity: [], resource: document },
-                { principal: provider, action: "sts:AssumeRoleWithWebIdentity", resource: `arn:aws:iam::${account.accountId}:role/r`, context: claims },
+                {
+                    principal: provider,
+                    action: "sts:AssumeRoleWithWebIdentity",
+                    resource: `arn:aws:iam::${account.accountId}:role/r`,
+                    context: claims,
+                },
             );
         assert.equal(assume(trust), "ImplicitlyDenied");
-        const loosened = edit(trust, (statement) => ({ ...statement, Condition: { StringEquals: statement.Condition?.StringEquals ?? {} } }));
+        const loosened = edit(trust, (statement) => ({
+            ...statement,
+            Condition: { StringEquals: statement.Condition?.StringEquals ?? {} },
+        }));
         assert.equal(assume(loosened), "Allowed");
     });
 
@@ -160,7 +197,9 @@ describe("each IAM check catches what it guards", () => {
         const key = `arn:aws:s3:::${account.stateBucket}/.pulumi/stacks/fargate-service/prod.json`;
         const request = { principal: deployPrincipal("dev"), action: "s3:PutObject", resource: key, context: {} };
         const widened = edit(deployPermissions("dev"), (statement) =>
-            statement.Sid === "WriteOnlyTheStacksState" ? { ...statement, Resource: `arn:aws:s3:::${account.stateBucket}/.pulumi/*` } : statement,
+            statement.Sid === "WriteOnlyTheStacksState"
+                ? { ...statement, Resource: `arn:aws:s3:::${account.stateBucket}/.pulumi/*` }
+                : statement,
         );
         assert.equal(await decide({ identity: [deployPermissions("dev")] }, request), "ImplicitlyDenied");
         assert.equal(await decide({ identity: [widened] }, request), "Allowed");

@@ -19,7 +19,10 @@ export function everyPolicy(): NamedPolicy[] {
         ...environments.flatMap((environment) => [
             { name: `${environment} deploy role`, document: deployPermissions(environment, everyRow) },
             { name: `${environment} workload boundary`, document: boundaryOf(environment) },
-            { name: `${environment} deploy trust`, document: deployTrust(provider, repository, environment, ["refs/heads/main"]) },
+            {
+                name: `${environment} deploy trust`,
+                document: deployTrust(provider, repository, environment, ["refs/heads/main"]),
+            },
             ...policiesOf(readSnapshot(environment), executionRole).inline.map((document) => ({
                 name: `${environment} execution role`,
                 document,

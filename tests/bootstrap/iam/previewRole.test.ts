@@ -36,7 +36,11 @@ describe("the preview role", () => {
             assert.equal(await decide({ identity: [policy] }, request("s3:GetObject", stackKey)), "Allowed");
             for (const key of [stackKey, lock.replace("*", "0f9e8d7c.json"), ".pulumi/meta.yaml"]) {
                 for (const action of ["s3:PutObject", "s3:DeleteObject"]) {
-                    assert.equal(await decide({ identity: [policy] }, request(action, key)), "ImplicitlyDenied", `${action} ${key}`);
+                    assert.equal(
+                        await decide({ identity: [policy] }, request(action, key)),
+                        "ImplicitlyDenied",
+                        `${action} ${key}`,
+                    );
                 }
             }
         }

@@ -3,7 +3,8 @@
 // them and on the resource when it carries them, and the context the call sends (iam:PassedToService...). A key the
 // Service Authorization Reference does not list for the action and resource is not sent, as AWS would not.
 import type { ApiCall, Target } from "../../../bootstrap/providerCalls";
-import { type Account, ENVIRONMENT_TAG, STACK_PROJECT, scopeOf } from "../../../bootstrap/permissions/scope";
+import { scopeOf } from "../../../bootstrap/permissions/resourceScopes";
+import { type Account, ENVIRONMENT_TAG, STACK_PROJECT } from "../../../bootstrap/permissions/scope";
 import type { SimulatedRequest } from "./simulator";
 import { carries, conditionKeys } from "./serviceReference";
 
@@ -44,7 +45,8 @@ async function contextFor(
             if (carries(keys, `aws:ResourceTag/${key}`)) context[`aws:ResourceTag/${key}`] = value;
         }
     }
-    for (const [key, value] of Object.entries(call.requires)) context[key] = value === "$boundary" ? boundaryArn : value;
+    for (const [key, value] of Object.entries(call.requires))
+        context[key] = value === "$boundary" ? boundaryArn : value;
     return context;
 }
 

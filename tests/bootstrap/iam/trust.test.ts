@@ -57,23 +57,83 @@ const preview = previewTrust(PROVIDER, REPOSITORY);
 
 const cases: [string, PolicyDocument, Job, boolean][] = [
     ["dev, pushed to main", deploy("dev"), { environment: "dev", event: "push", ref: "refs/heads/main" }, true],
-    ["dev, from a feature branch", deploy("dev"), { environment: "dev", event: "push", ref: "refs/heads/feature" }, false],
-    ["dev, dispatched on a feature branch", deploy("dev"), { environment: "dev", event: "workflow_dispatch", ref: "refs/heads/x" }, false],
+    [
+        "dev, from a feature branch",
+        deploy("dev"),
+        { environment: "dev", event: "push", ref: "refs/heads/feature" },
+        false,
+    ],
+    [
+        "dev, dispatched on a feature branch",
+        deploy("dev"),
+        { environment: "dev", event: "workflow_dispatch", ref: "refs/heads/x" },
+        false,
+    ],
     ["dev, from a release tag", deploy("dev"), { environment: "dev", event: "push", ref: "refs/tags/v1.2.3" }, false],
-    ["dev, a pull request naming the dev environment", deploy("dev"), { environment: "dev", event: "pull_request", ref: "refs/pull/7/merge" }, false],
+    [
+        "dev, a pull request naming the dev environment",
+        deploy("dev"),
+        { environment: "dev", event: "pull_request", ref: "refs/pull/7/merge" },
+        false,
+    ],
     ["dev, main but outside the dev environment", deploy("dev"), { event: "push", ref: "refs/heads/main" }, false],
-    ["dev, in the prod environment", deploy("dev"), { environment: "prod", event: "push", ref: "refs/heads/main" }, false],
-    ["dev, another repository", deploy("dev"), { repository: "evil/fargate-service", environment: "dev", event: "push", ref: "refs/heads/main" }, false],
-    ["dev, a token for another audience", deploy("dev"), { environment: "dev", event: "push", ref: "refs/heads/main", audience: "api://x" }, false],
+    [
+        "dev, in the prod environment",
+        deploy("dev"),
+        { environment: "prod", event: "push", ref: "refs/heads/main" },
+        false,
+    ],
+    [
+        "dev, another repository",
+        deploy("dev"),
+        { repository: "evil/fargate-service", environment: "dev", event: "push", ref: "refs/heads/main" },
+        false,
+    ],
+    [
+        "dev, a token for another audience",
+        deploy("dev"),
+        { environment: "dev", event: "push", ref: "refs/heads/main", audience: "api://x" },
+        false,
+    ],
     ["prod, from a release tag", deploy("prod"), { environment: "prod", event: "push", ref: "refs/tags/v1.2.3" }, true],
-    ["prod, dispatched on main", deploy("prod"), { environment: "prod", event: "workflow_dispatch", ref: "refs/heads/main" }, true],
-    ["prod, from a feature branch", deploy("prod"), { environment: "prod", event: "push", ref: "refs/heads/feature" }, false],
-    ["prod, from a tag that is no release", deploy("prod"), { environment: "prod", event: "push", ref: "refs/tags/nightly" }, false],
-    ["prod, in the dev environment", deploy("prod"), { environment: "dev", event: "push", ref: "refs/heads/main" }, false],
+    [
+        "prod, dispatched on main",
+        deploy("prod"),
+        { environment: "prod", event: "workflow_dispatch", ref: "refs/heads/main" },
+        true,
+    ],
+    [
+        "prod, from a feature branch",
+        deploy("prod"),
+        { environment: "prod", event: "push", ref: "refs/heads/feature" },
+        false,
+    ],
+    [
+        "prod, from a tag that is no release",
+        deploy("prod"),
+        { environment: "prod", event: "push", ref: "refs/tags/nightly" },
+        false,
+    ],
+    [
+        "prod, in the dev environment",
+        deploy("prod"),
+        { environment: "dev", event: "push", ref: "refs/heads/main" },
+        false,
+    ],
     ["preview, a pull request", preview, { event: "pull_request", ref: "refs/pull/7/merge" }, true],
     ["preview, a push to main", preview, { event: "push", ref: "refs/heads/main" }, false],
-    ["preview, a pull request naming an environment", preview, { environment: "dev", event: "pull_request", ref: "refs/pull/7/merge" }, false],
-    ["preview, another repository's pull request", preview, { repository: "evil/x", event: "pull_request", ref: "refs/pull/7/merge" }, false],
+    [
+        "preview, a pull request naming an environment",
+        preview,
+        { environment: "dev", event: "pull_request", ref: "refs/pull/7/merge" },
+        false,
+    ],
+    [
+        "preview, another repository's pull request",
+        preview,
+        { repository: "evil/x", event: "pull_request", ref: "refs/pull/7/merge" },
+        false,
+    ],
 ];
 
 describe("the roles' trust", () => {
@@ -87,10 +147,18 @@ describe("the roles' trust", () => {
         const immutable = parseRepository("acme@123456/fargate-service@456789");
         const trust = deployTrust(PROVIDER, immutable, "dev", REFS.dev);
         const job = { environment: "dev", event: "push" as const, ref: "refs/heads/main" };
-        const claims = { ...tokenClaims(job), [`${GITHUB_TOKEN_HOST}:sub`]: "repo:acme@123456/fargate-service@456789:environment:dev" };
+        const claims = {
+            ...tokenClaims(job),
+            [`${GITHUB_TOKEN_HOST}:sub`]: "repo:acme@123456/fargate-service@456789:environment:dev",
+        };
         const decision = decideUnchecked(
             { identity: [], resource: trust },
-            { principal: PROVIDER, action: "sts:AssumeRoleWithWebIdentity", resource: `arn:aws:iam::${account.accountId}:role/r`, context: claims },
+            {
+                principal: PROVIDER,
+                action: "sts:AssumeRoleWithWebIdentity",
+                resource: `arn:aws:iam::${account.accountId}:role/r`,
+                context: claims,
+            },
         );
         assert.equal(decision, "Allowed");
     });

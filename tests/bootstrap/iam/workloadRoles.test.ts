@@ -11,7 +11,8 @@ import { executionRole, policiesOf, readSnapshot, taskRole } from "./workloads";
 /** The plans' mocks put both stacks in us-east-1 and account 123456789012. */
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
-const repository = (environment: string) => `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fargate-service-${environment}`;
+const repository = (environment: string) =>
+    `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fargate-service-${environment}`;
 const logStream = (environment: string) =>
     `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/ecs/fargate-service/${environment}:log-stream:app/app/0123456789abcdef`;
 
@@ -37,14 +38,16 @@ for (const environment of environments) {
     describe(`the ${environment} stack's execution role`, () => {
         it("logs in to ECR, pulls its own repository's images and writes its own log group", async () => {
             assert.equal(await asRole(environment, executionRole, "ecr:GetAuthorizationToken", "*"), "Allowed");
-            for (const action of PULL) assert.equal(await asRole(environment, executionRole, action, repository(environment)), "Allowed");
+            for (const action of PULL)
+                assert.equal(await asRole(environment, executionRole, action, repository(environment)), "Allowed");
             for (const action of WRITE_LOGS) {
                 assert.equal(await asRole(environment, executionRole, action, logStream(environment)), "Allowed");
             }
         });
 
         it(`pulls nothing from ${other}'s repository and writes nothing to ${other}'s log group`, async () => {
-            for (const action of PULL) assert.notEqual(await asRole(environment, executionRole, action, repository(other)), "Allowed");
+            for (const action of PULL)
+                assert.notEqual(await asRole(environment, executionRole, action, repository(other)), "Allowed");
             for (const action of WRITE_LOGS) {
                 assert.notEqual(await asRole(environment, executionRole, action, logStream(other)), "Allowed");
             }
@@ -58,7 +61,8 @@ for (const environment of environments) {
 
         it("may not even do what the execution role does with its own environment's resources", async () => {
             assert.equal(await asRole(environment, taskRole, "ecr:GetAuthorizationToken", "*"), "ImplicitlyDenied");
-            for (const action of PULL) assert.equal(await asRole(environment, taskRole, action, repository(environment)), "ImplicitlyDenied");
+            for (const action of PULL)
+                assert.equal(await asRole(environment, taskRole, action, repository(environment)), "ImplicitlyDenied");
             for (const action of WRITE_LOGS) {
                 assert.equal(await asRole(environment, taskRole, action, logStream(environment)), "ImplicitlyDenied");
             }

@@ -45,7 +45,10 @@ export function policiesOf(snapshot: Snapshot, roleSuffix: string): { inline: Po
     const attached = [
         ...((target.inputs.managedPolicyArns ?? []) as string[]),
         ...snapshot.resources
-            .filter((resource) => resource.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && forThisRole(resource))
+            .filter(
+                (resource) =>
+                    resource.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && forThisRole(resource),
+            )
             .map((resource) => String(resource.inputs.policyArn)),
     ];
     return { inline, attached };
