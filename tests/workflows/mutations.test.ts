@@ -95,7 +95,7 @@ const mutations: readonly Mutation[] = [
         caughtBy: "no-pull-request-target",
     },
     {
-        breaks: "secrets handed to pull requests from forks",
+        breaks: "secrets (each stack's passphrase, looked up by name) handed to pull requests from forks",
         file: "pull-request.yml",
         from: " && github.event.pull_request.head.repo.full_name == github.repository\n",
         to: "\n",
@@ -139,8 +139,8 @@ const mutations: readonly Mutation[] = [
     {
         breaks: "a stored Pulumi token handed to pull-request code",
         file: "pull-request.yml",
-        from: "      PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE }}\n    steps:",
-        to: "      PULUMI_CONFIG_PASSPHRASE: ${{ secrets.PULUMI_CONFIG_PASSPHRASE }}\n      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n    steps:",
+        from: "      PULUMI_CONFIG_PASSPHRASE: ${{ secrets[matrix.passphrase] }}\n",
+        to: "      PULUMI_CONFIG_PASSPHRASE: ${{ secrets[matrix.passphrase] }}\n      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
         caughtBy: "no-stored-pulumi-token",
     },
     {

@@ -89,7 +89,7 @@ const noPullRequestTarget: Rule = (workflow) =>
 /** In pull-request workflows, secret values reach only jobs of same-repository branches. */
 const secretsStayOutOfForks: Rule = (workflow) => {
     if (!workflow.triggers.includes("pull_request")) return [];
-    const secretValue = /\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+\s*\}\}/;
+    const secretValue = /\$\{\{\s*secrets(?:\.(?!GITHUB_TOKEN\b)\w+|\[[^\]]+\])\s*\}\}/;
     return workflow.jobs
         .filter((job) => secretValue.test(JSON.stringify(job.definition)))
         .filter((job) => !String(job.definition.if ?? "").includes(SAME_REPOSITORY_CONDITION))
@@ -154,7 +154,7 @@ const jobsHaveTimeouts: Rule = (workflow) =>
         .map((job) => `job ${job.id}: no timeout-minutes`);
 
 const PULUMI_AUTH_ACTION = "pulumi/auth-actions";
-const STORED_PULUMI_TOKEN = /\$\{\{\s*secrets\.PULUMI_ACCESS_TOKEN\s*\}\}/;
+const STORED_PULUMI_TOKEN = /\$\{\{\s*secrets(?:\.PULUMI_ACCESS_TOKEN|\[[^\]]*PULUMI_ACCESS_TOKEN[^\]]*\])\s*\}\}/;
 const TEAM_TOKEN = "urn:pulumi:token-type:access_token:team";
 const STATE_CHANGING_CLI =
     /\bpulumi\s+(?:up|update|destroy|refresh|import|cancel|state\b|stack\s+(?:rm|import|change-secrets-provider|rename))/;
