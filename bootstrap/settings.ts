@@ -25,9 +25,7 @@ const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const DEPLOY_REF = /^refs\/(?:heads|tags)\/(?:[A-Za-z0-9._-][A-Za-z0-9._/-]*\*?|\*)$/;
 
 /** main deploys every environment; prod also deploys release tags (deploy.yml's triggers). */
-const DEFAULT_DEPLOY_REFS: Readonly<Record<string, readonly string[]>> = {
-    prod: ["refs/heads/main", "refs/tags/v*"],
-};
+const DEFAULT_DEPLOY_REFS = ["dev=refs/heads/main", "prod=refs/heads/main", "prod=refs/tags/v*"];
 const DEFAULT_REFS = ["refs/heads/main"];
 
 function invalid(key: string, value: unknown, allowed: string): Error {
@@ -59,33 +57,25 @@ function readEnvironments(config: pulumi.Config): string[] {
 }
 
 function readDeployRefs(config: pulumi.Config, environments: readonly string[]): Record<string, readonly string[]> {
-    const given = config.getObject<unknown>("deployRefs") ?? {};
-    const allowed = "a map from each environment to its refs, e.g. {prod: [refs/heads/main, refs/tags/v*]}";
-    if (typeof given !== "object" || given === null || Array.isArray(given))
-        throw invalid("deployRefs", given, allowed);
-    const entries = Object.entries(given as Record<string, unknown>);
-    for (const [environment, refs] of entries) {
+    const given =
+        config.getObject<unknown>("deployRefs") ??
+        DEFAULT_DEPLOY_REFS.filter((entry) => environments.includes(entry.split("=")[0]));
+    const allowed =
+        "a list of ENVIRONMENT=REF, REF being refs/heads/BRANCH or refs/tags/TAG with one * at most, at its end";
+    if (!Array.isArray(given)) throw invalid("deployRefs", given, allowed);
+    const byEnvironment: Record<string, string[]> = {};
+    for (const entry of given) {
+        const [environment, ref] = typeof entry === "string" ? entry.split("=", 2) : [];
+        if (environment === undefined || ref === undefined || !DEPLOY_REF.test(ref)) {
+            throw invalid("deployRefs", entry, allowed);
+        }
         if (!environments.includes(environment)) {
-            throw invalid(`deployRefs.${environment}`, refs, `one of the environments ${environments.join(", ")}`);
+            throw invalid("deployRefs", entry, `refs of the environments ${environments.join(", ")}`);
         }
-        if (
-            !Array.isArray(refs) ||
-            refs.length === 0 ||
-            !refs.every((ref) => typeof ref === "string" && DEPLOY_REF.test(ref))
-        ) {
-            throw invalid(
-                `deployRefs.${environment}`,
-                refs,
-                "a non-empty list of refs/heads/BRANCH or refs/tags/TAG, with one * at most and only at the end",
-            );
-        }
+        (byEnvironment[environment] ??= []).push(ref);
     }
-    const byEnvironment = Object.fromEntries(entries) as Record<string, readonly string[]>;
     return Object.fromEntries(
-        environments.map((environment) => [
-            environment,
-            byEnvironment[environment] ?? DEFAULT_DEPLOY_REFS[environment] ?? DEFAULT_REFS,
-        ]),
+        environments.map((environment) => [environment, byEnvironment[environment] ?? DEFAULT_REFS]),
     );
 }
 

@@ -12,7 +12,7 @@ before(async () => {
     run = await runBootstrap({
         "fargate-service-bootstrap:existingOidcProviderArn": EXISTING_PROVIDER,
         "fargate-service-bootstrap:environments": JSON.stringify(["staging"]),
-        "fargate-service-bootstrap:deployRefs": JSON.stringify({ staging: ["refs/heads/release/*"] }),
+        "fargate-service-bootstrap:deployRefs": JSON.stringify(["staging=refs/heads/release/*"]),
         "fargate-service-bootstrap:stateBucket": "s3://acme-pulumi-state",
         "fargate-service-bootstrap:manageGitHubSettings": "false",
     });

@@ -31,7 +31,7 @@ describe("bootstrap settings", () => {
         const settings = settingsFrom({
             githubRepository: "acme@123/fargate-service@456",
             environments: '["staging"]',
-            deployRefs: '{"staging":["refs/heads/release/*","refs/tags/*"]}',
+            deployRefs: '["staging=refs/heads/release/*","staging=refs/tags/*"]',
             manageGitHubSettings: "false",
         });
         assert.equal(settings.githubRepository, "acme@123/fargate-service@456");
@@ -71,18 +71,23 @@ describe("bootstrap settings", () => {
         ],
         [
             "refs for an environment that does not exist",
-            { githubRepository: "acme/x", deployRefs: '{"qa":["refs/heads/main"]}' },
-            /deployRefs.qa is \["refs\/heads\/main"\]; allowed: one of the environments dev, prod/,
+            { githubRepository: "acme/x", deployRefs: '["qa=refs/heads/main"]' },
+            /deployRefs is "qa=refs\/heads\/main"; allowed: refs of the environments dev, prod/,
         ],
         [
             "a ref that is no branch or tag",
-            { githubRepository: "acme/x", deployRefs: '{"dev":["refs/pull/*/merge"]}' },
-            /deployRefs.dev is \["refs\/pull\/\*\/merge"\]; allowed: a non-empty list of refs\/heads\/BRANCH or refs\/tags\/TAG/,
+            { githubRepository: "acme/x", deployRefs: '["dev=refs/pull/*/merge"]' },
+            /deployRefs is "dev=refs\/pull\/\*\/merge"; allowed: a list of ENVIRONMENT=REF/,
         ],
         [
             "a wildcard inside a ref",
-            { githubRepository: "acme/x", deployRefs: '{"prod":["refs/heads/*/main"]}' },
-            /deployRefs.prod is \["refs\/heads\/\*\/main"\]/,
+            { githubRepository: "acme/x", deployRefs: '["prod=refs/heads/*/main"]' },
+            /deployRefs is "prod=refs\/heads\/\*\/main"/,
+        ],
+        [
+            "a ref without its environment",
+            { githubRepository: "acme/x", deployRefs: '["refs/heads/main"]' },
+            /deployRefs is "refs\/heads\/main"; allowed: a list of ENVIRONMENT=REF/,
         ],
         [
             "an environment name a stack cannot have",
