@@ -116,6 +116,7 @@ describe("the delivery pipeline", () => {
 
     it("stops before pulumi up when the workload boundary is not configured", () => {
         const { status, log, configMap } = runStep(stackConfigStep(), {
+            STACK: "dev",
             IMAGE_TAG: commit,
             PERMISSIONS_BOUNDARY_ARN: "",
             CACHE_FROM_IMAGE: "",
@@ -123,7 +124,7 @@ describe("the delivery pipeline", () => {
         assert.equal(status, 1);
         assert.match(
             log,
-            /::error title=WORKLOAD_PERMISSIONS_BOUNDARY_ARN is not set::.*workloadPermissionsBoundaryArn/,
+            /::error title=WORKLOAD_PERMISSIONS_BOUNDARY_ARN is not set::.*environments\.dev\.workloadBoundaryArn/,
         );
         assert.equal(configMap, undefined);
     });
