@@ -16,14 +16,26 @@ const bootstrapModels: Record<string, ResourceModel> = {
         return { id: arn, arn };
     },
     "aws:iam/policy:Policy": (name, inputs, ctx) => {
-        const policyName = `${name}-${ctx.hex(7)}`;
+        const policyName = (inputs.name as string | undefined) ?? `${name}-${ctx.hex(7)}`;
         return {
             id: policyName,
             name: policyName,
             arn: `arn:aws:iam::${ctx.accountId}:policy${String(inputs.path ?? "/")}${policyName}`,
         };
     },
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (name, _inputs, ctx) => ({ id: `${name}-${ctx.hex(7)}` }),
 };
+
+/** The GitHub provider's resources answer with their inputs: only what the program declares matters here. */
+const githubModels: Record<string, ResourceModel> = Object.fromEntries(
+    [
+        "pulumi:providers:github",
+        "github:index/repositoryEnvironment:RepositoryEnvironment",
+        "github:index/repositoryEnvironmentDeploymentPolicy:RepositoryEnvironmentDeploymentPolicy",
+        "github:index/actionsEnvironmentVariable:ActionsEnvironmentVariable",
+        "github:index/actionsVariable:ActionsVariable",
+    ].map((type): [string, ResourceModel] => [type, (name, _inputs, ctx) => ({ id: `${name}-${ctx.hex(7)}` })]),
+);
 
 const bootstrapInvokes: Record<string, InvokeModel> = {
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
@@ -40,7 +52,7 @@ export function runBootstrap(config: Record<string, string>): Promise<ProgramRun
         stack: "account",
         accountId: ACCOUNT_ID,
         config: { "aws:region": REGION, "fargate-service-bootstrap:githubRepository": REPOSITORY, ...config },
-        resourceModels: { ...awsResourceModels, ...bootstrapModels },
+        resourceModels: { ...awsResourceModels, ...bootstrapModels, ...githubModels },
         invokeModels: { ...awsInvokeModels, ...bootstrapInvokes },
     });
 }

@@ -15,14 +15,28 @@ function settingsFrom(values: Record<string, string>) {
 }
 
 describe("bootstrap settings", () => {
-    it("default to the dev and prod environments and the /fargate-service/ role path", () => {
+    it("default to dev and prod, deployed from main (prod also from v* tags), roles under /fargate-service/<env>/", () => {
         assert.deepEqual(settingsFrom({ githubRepository: "acme/fargate-service" }), {
             githubRepository: "acme/fargate-service",
             environments: ["dev", "prod"],
+            deployRefs: { dev: ["refs/heads/main"], prod: ["refs/heads/main", "refs/tags/v*"] },
             existingOidcProviderArn: undefined,
             workloadRolePath: "/fargate-service/",
             stateBucket: undefined,
+            manageGitHubSettings: true,
         });
+    });
+
+    it("accept a repository with immutable subject claims, and refs per environment", () => {
+        const settings = settingsFrom({
+            githubRepository: "acme@123/fargate-service@456",
+            environments: '["staging"]',
+            deployRefs: '["staging=refs/heads/release/*","staging=refs/tags/*"]',
+            manageGitHubSettings: "false",
+        });
+        assert.equal(settings.githubRepository, "acme@123/fargate-service@456");
+        assert.deepEqual(settings.deployRefs, { staging: ["refs/heads/release/*", "refs/tags/*"] });
+        assert.equal(settings.manageGitHubSettings, false);
     });
 
     const rejected: [string, Record<string, string>, RegExp][] = [
@@ -54,6 +68,31 @@ describe("bootstrap settings", () => {
             "a role path without its slashes",
             { githubRepository: "acme/x", workloadRolePath: "fargate-service" },
             /workloadRolePath is "fargate-service"; allowed: an IAM path that starts and ends with \//,
+        ],
+        [
+            "refs for an environment that does not exist",
+            { githubRepository: "acme/x", deployRefs: '["qa=refs/heads/main"]' },
+            /deployRefs is "qa=refs\/heads\/main"; allowed: refs of the environments dev, prod/,
+        ],
+        [
+            "a ref that is no branch or tag",
+            { githubRepository: "acme/x", deployRefs: '["dev=refs/pull/*/merge"]' },
+            /deployRefs is "dev=refs\/pull\/\*\/merge"; allowed: a list of ENVIRONMENT=REF/,
+        ],
+        [
+            "a wildcard inside a ref",
+            { githubRepository: "acme/x", deployRefs: '["prod=refs/heads/*/main"]' },
+            /deployRefs is "prod=refs\/heads\/\*\/main"/,
+        ],
+        [
+            "a ref without its environment",
+            { githubRepository: "acme/x", deployRefs: '["refs/heads/main"]' },
+            /deployRefs is "refs\/heads\/main"; allowed: a list of ENVIRONMENT=REF/,
+        ],
+        [
+            "an environment name a stack cannot have",
+            { githubRepository: "acme/x", environments: '["Prod"]' },
+            /environments is \["Prod"\]; allowed: a non-empty list of stack names/,
         ],
         [
             "an invalid bucket name",

@@ -175,9 +175,9 @@ describe("FargateService (prod)", () => {
         assert.deepEqual(stack.one(tokens.service).ignoreChanges, ["desiredCount"]);
     });
 
-    it("puts both task roles under the IAM path /fargate-service/ without a boundary by default", () => {
+    it("puts both task roles under the prod deploy role's IAM path /fargate-service/prod/, without a boundary by default", () => {
         for (const role of stack.all(tokens.role)) {
-            assert.equal(role.inputs.path, "/fargate-service/");
+            assert.equal(role.inputs.path, "/fargate-service/prod/");
             assert.equal(role.inputs.permissionsBoundary, undefined);
         }
     });

@@ -95,7 +95,7 @@ const mutations: readonly Mutation[] = [
         caughtBy: "no-pull-request-target",
     },
     {
-        breaks: "secrets handed to pull requests from forks",
+        breaks: "secrets (each stack's passphrase, looked up by name) handed to pull requests from forks",
         file: "pull-request.yml",
         from: " && github.event.pull_request.head.repo.full_name == github.repository\n",
         to: "\n",
@@ -151,6 +151,48 @@ const mutations: readonly Mutation[] = [
         caughtBy: "previews-and-deploys-run-the-policy-pack",
     },
     {
+        breaks: "a stored Pulumi token handed to the deploy",
+        file: "deploy.yml",
+        from: "      PULUMI_BACKEND_URL: ${{ vars.PULUMI_BACKEND_URL }}\n",
+        to: "      PULUMI_BACKEND_URL: ${{ vars.PULUMI_BACKEND_URL }}\n      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
+        caughtBy: "no-stored-pulumi-token",
+    },
+    {
+        breaks: "a stored Pulumi token handed to pull-request code",
+        file: "pull-request.yml",
+        from: "      PULUMI_CONFIG_PASSPHRASE: ${{ secrets[matrix.passphrase] }}\n",
+        to: "      PULUMI_CONFIG_PASSPHRASE: ${{ secrets[matrix.passphrase] }}\n      PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}\n",
+        caughtBy: "no-stored-pulumi-token",
+    },
+    {
+        breaks: "a preview with an organization's (admin) Pulumi token",
+        file: "pull-request.yml",
+        from: "requested-token-type: urn:pulumi:token-type:access_token:team",
+        to: "requested-token-type: urn:pulumi:token-type:access_token:organization",
+        caughtBy: "previews-change-nothing",
+    },
+    {
+        breaks: "a pull request that runs pulumi up",
+        file: "pull-request.yml",
+        from: "          command: preview\n",
+        to: "          command: up\n",
+        caughtBy: "previews-change-nothing",
+    },
+    {
+        breaks: "a preview job in a deploy environment",
+        file: "pull-request.yml",
+        from: "    timeout-minutes: 30\n    permissions:\n      contents: read\n      id-token: write\n",
+        to: "    timeout-minutes: 30\n    environment: dev\n    permissions:\n      contents: read\n      id-token: write\n",
+        caughtBy: "previews-change-nothing",
+    },
+    {
+        breaks: "a deploy that creates its stack on the runner",
+        file: "deploy.yml",
+        from: "          command: up\n",
+        to: "          command: up\n          upsert: true\n",
+        caughtBy: "stacks-created-once",
+    },
+    {
         breaks: "a step output that does not exist",
         file: "deploy.yml",
         from: "url: ${{ steps.up.outputs.url }}",
@@ -160,8 +202,8 @@ const mutations: readonly Mutation[] = [
     {
         breaks: "an unknown context in an expression",
         file: "pull-request.yml",
-        from: "${{ vars.AWS_PREVIEW_ROLE_ARN }}",
-        to: "${{ variables.AWS_PREVIEW_ROLE_ARN }}",
+        from: "${{ vars.AWS_PREVIEW_ROLE_ARN_DEV }}",
+        to: "${{ variables.AWS_PREVIEW_ROLE_ARN_DEV }}",
         caughtBy: "actionlint",
     },
     {

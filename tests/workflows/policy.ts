@@ -89,7 +89,7 @@ const noPullRequestTarget: Rule = (workflow) =>
 /** In pull-request workflows, secret values reach only jobs of same-repository branches. */
 const secretsStayOutOfForks: Rule = (workflow) => {
     if (!workflow.triggers.includes("pull_request")) return [];
-    const secretValue = /\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+\s*\}\}/;
+    const secretValue = /\$\{\{\s*secrets(?:\.(?!GITHUB_TOKEN\b)\w+|\[[^\]]+\])\s*\}\}/;
     return workflow.jobs
         .filter((job) => secretValue.test(JSON.stringify(job.definition)))
         .filter((job) => !String(job.definition.if ?? "").includes(SAME_REPOSITORY_CONDITION))
@@ -185,6 +185,51 @@ const previewsAndDeploysRunThePolicyPack: Rule = (workflow) =>
             }),
     );
 
+const PULUMI_AUTH_ACTION = "pulumi/auth-actions";
+const STORED_PULUMI_TOKEN = /\$\{\{\s*secrets(?:\.PULUMI_ACCESS_TOKEN|\[[^\]]*PULUMI_ACCESS_TOKEN[^\]]*\])\s*\}\}/;
+const TEAM_TOKEN = "urn:pulumi:token-type:access_token:team";
+const STATE_CHANGING_CLI =
+    /\bpulumi\s+(?:up|update|destroy|refresh|import|cancel|state\b|stack\s+(?:rm|import|change-secrets-provider|rename))/;
+
+/** Pulumi Cloud credentials are exchanged for the job's OIDC token: no stored, long-lived token anywhere. */
+const noStoredPulumiToken: Rule = (workflow) =>
+    workflow.jobs
+        .filter((job) => STORED_PULUMI_TOKEN.test(JSON.stringify(job.definition)))
+        .map(
+            (job) =>
+                `job ${job.id}: reads secrets.PULUMI_ACCESS_TOKEN; get a short-lived token with ${PULUMI_AUTH_ACTION}`,
+        );
+
+/** A pull request's code gets credentials that can change no stack: no state-changing pulumi command, no
+ * deploy environment (whose role it could otherwise be trusted by), and only a read-only team's Pulumi token. */
+const previewsChangeNothing: Rule = (workflow) => {
+    if (!workflow.triggers.includes("pull_request")) return [];
+    return workflow.jobs.flatMap((job) => [
+        ...(changesPulumiState(job) ? [`job ${job.id}: runs a state-changing pulumi command for a pull request`] : []),
+        ...job.steps
+            .filter((step) => STATE_CHANGING_CLI.test(step.run ?? ""))
+            .map((step) => `job ${job.id}: step "${step.name ?? "?"}" runs a state-changing pulumi command`),
+        ...(job.definition.environment !== undefined && stepsUsing(job, AWS_CREDENTIALS_ACTION).length > 0
+            ? [`job ${job.id}: takes AWS credentials in an environment, the deploy roles' trust`]
+            : []),
+        ...stepsUsing(job, PULUMI_AUTH_ACTION)
+            .filter((step) => step.with["requested-token-type"] !== TEAM_TOKEN)
+            .map(() => `job ${job.id}: ${PULUMI_AUTH_ACTION} must request a read-only team's token (${TEAM_TOKEN})`),
+    ]);
+};
+
+/** Stacks are created once by bootstrap/init-stacks.sh (a passphrase stack's salt is committed then); a stack a
+ * runner creates would lose it. */
+const stacksCreatedOnce: Rule = (workflow) =>
+    workflow.jobs.flatMap((job) =>
+        stepsUsing(job, PULUMI_ACTION)
+            .filter((step) => step.with.upsert === true || step.with.upsert === "true")
+            .map(
+                () =>
+                    `job ${job.id}: ${PULUMI_ACTION} with upsert: create the stacks once, with bootstrap/init-stacks.sh`,
+            ),
+    );
+
 /** The stack's project name and its config keys as declared in Pulumi.yaml, each with its namespace. */
 function readStackProject(): { name: string; configKeys: ReadonlySet<string> } {
     const project = load(readFileSync(join(repositoryRoot, "Pulumi.yaml"), "utf8")) as { name: string; config: object };
@@ -217,6 +262,9 @@ export const rules: Readonly<Record<string, Rule>> = {
     "jobs-have-timeouts": jobsHaveTimeouts,
     "stack-config-keys-declared": stackConfigKeysDeclared,
     "previews-and-deploys-run-the-policy-pack": previewsAndDeploysRunThePolicyPack,
+    "no-stored-pulumi-token": noStoredPulumiToken,
+    "previews-change-nothing": previewsChangeNothing,
+    "stacks-created-once": stacksCreatedOnce,
 };
 
 export function checkPolicy(workflow: Workflow): Finding[] {

@@ -1,5 +1,8 @@
 // The repository's workflows pass every check: the linters and each delivery rule.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { load } from "js-yaml";
@@ -7,7 +10,7 @@ import { describeFindings } from "./check-workflows";
 import { actionlint, shellcheckRunSteps, shellcheckScripts, yamllint } from "./linters";
 import { checkPolicy, rules } from "./policy";
 import { runStep } from "./run-step";
-import { readWorkflows, repositoryRoot, workflowsDirectory } from "./workflow-files";
+import { readWorkflows, repositoryRoot, type Step, workflowsDirectory } from "./workflow-files";
 
 const workflows = readWorkflows(workflowsDirectory);
 
@@ -97,23 +100,109 @@ describe("the delivery pipeline", () => {
 
     it("stops before pulumi up when the workload boundary is not configured", () => {
         const { status, log, configMap } = runStep(stackConfigStep(), {
+            STACK: "dev",
             IMAGE_TAG: commit,
             PERMISSIONS_BOUNDARY_ARN: "",
         });
         assert.equal(status, 1);
         assert.match(
             log,
-            /::error title=WORKLOAD_PERMISSIONS_BOUNDARY_ARN is not set::.*workloadPermissionsBoundaryArn/,
+            /::error title=WORKLOAD_PERMISSIONS_BOUNDARY_ARN is not set::.*environments\.dev\.workloadBoundaryArn/,
         );
         assert.equal(configMap, undefined);
     });
 
-    it("previews with the deploys' workload boundary, so the diff does not show it removed", () => {
-        const preview = job("pull-request.yml", "cloud-preview").steps.find((step) => step.with.command === "preview");
+    it("previews each stack with its own environment's workload boundary, so the diff does not show it removed", () => {
+        const previewJob = job("pull-request.yml", "cloud-preview");
+        const preview = previewJob.steps.find((step) => step.with.command === "preview");
         const configMap = load(String(preview?.with["config-map"])) as Record<string, { value: string }>;
-        assert.equal(
-            configMap["fargate-service:permissionsBoundaryArn"]?.value,
-            "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN }}",
+        assert.equal(configMap["fargate-service:permissionsBoundaryArn"]?.value, "${{ matrix.boundary }}");
+        const include = (previewJob.definition.strategy as { matrix: { include: Record<string, string>[] } }).matrix
+            .include;
+        assert.deepEqual(
+            include.map((entry) => [entry.stack, entry.boundary]),
+            [
+                ["dev", "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN_DEV }}"],
+                ["prod", "${{ vars.WORKLOAD_PERMISSIONS_BOUNDARY_ARN_PROD }}"],
+            ],
         );
     });
+
+    const checkStackStep = () => {
+        const step = job("deploy.yml", "deploy").steps.find((candidate) => candidate.name === "Check the stack exists");
+        assert.ok(step?.run, "deploy.yml has no step that checks the stack exists");
+        return step;
+    };
+
+    it("checks the stack exists before pulumi up, and says how to create it when it does not", () => {
+        const absent = runCheck(checkStackStep(), { backend: "", stackFile: "config: {}\n", stacks: [] });
+        assert.equal(absent.status, 1);
+        assert.match(
+            absent.log,
+            /::error title=No stack dev to deploy::error: no stack named 'dev' found; a new stack is created once with bootstrap\/init-stacks\.sh dev/,
+        );
+        const present = runCheck(checkStackStep(), { backend: "", stackFile: "config: {}\n", stacks: ["dev"] });
+        assert.equal(present.status, 0, present.log);
+        assert.deepEqual(present.calls, ["login --non-interactive", "stack select --non-interactive dev"]);
+    });
+
+    it("stops a self-managed backend's passphrase stack whose file lost its encryptionsalt", () => {
+        const saltless = runCheck(checkStackStep(), {
+            backend: "s3://acme-state",
+            stackFile: "config: {}\n",
+            stacks: ["dev"],
+        });
+        assert.equal(saltless.status, 1);
+        assert.match(
+            saltless.log,
+            /::error title=Pulumi\.dev\.yaml has no encryptionsalt::.*bootstrap\/init-stacks\.sh dev/,
+        );
+        assert.deepEqual(saltless.calls, []);
+        const salted = runCheck(checkStackStep(), {
+            backend: "s3://acme-state",
+            stackFile: "encryptionsalt: v1:abc:def\nconfig: {}\n",
+            stacks: ["dev"],
+        });
+        assert.equal(salted.status, 0, salted.log);
+        assert.deepEqual(salted.calls, [
+            "login --non-interactive s3://acme-state",
+            "stack select --non-interactive dev",
+        ]);
+    });
 });
+
+/**
+ * Runs the stack check in a directory holding `Pulumi.dev.yaml`, with a stand-in `pulumi` on PATH that records
+ * its arguments and answers `stack select` as the CLI does: "error: no stack named 'NAME' found", status 255.
+ */
+function runCheck(step: Step, setup: { backend: string; stackFile: string; stacks: string[] }) {
+    const directory = mkdtempSync(join(tmpdir(), "check-stack-"));
+    try {
+        writeFileSync(join(directory, "Pulumi.dev.yaml"), setup.stackFile);
+        const bin = join(directory, "bin");
+        mkdirSync(bin);
+        const calls = join(directory, "calls");
+        writeFileSync(
+            join(bin, "pulumi"),
+            [
+                "#!/usr/bin/env bash",
+                `echo "$*" >> ${JSON.stringify(calls)}`,
+                'if [[ "$1 $2" == "stack select" ]]; then',
+                `  case " ${setup.stacks.join(" ")} " in *" \${@: -1} "*) exit 0 ;; esac`,
+                "  echo \"error: no stack named '${@: -1}' found\" >&2",
+                "  exit 255",
+                "fi",
+            ].join("\n"),
+            { mode: 0o755 },
+        );
+        const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run ?? ""], {
+            cwd: directory,
+            encoding: "utf8",
+            env: { PATH: `${bin}:${process.env.PATH ?? ""}`, STACK: "dev", PULUMI_BACKEND_URL: setup.backend },
+        });
+        const recorded = existsSync(calls) ? readFileSync(calls, "utf8").trim().split("\n").filter(Boolean) : [];
+        return { status: result.status, log: result.stdout + result.stderr, calls: recorded };
+    } finally {
+        rmSync(directory, { recursive: true, force: true });
+    }
+}

@@ -94,7 +94,7 @@ describe("the terminal plan", () => {
             out,
             /^ {6}inline policy app-roles-execution: Allow logs:CreateLogStream, logs:PutLogEvents on the log streams of app-logs$/m,
         );
-        assert.match(out, /^ {4}app-roles-task {2}\(path \/fargate-service\/\)\n.*\n {6}inline policies: none$/m);
+        assert.match(out, /^ {4}app-roles-task {2}\(path \/fargate-service\/prod\/\)\n.*\n {6}inline policies: none$/m);
         assert.match(
             out,
             /^ {4}app-service \(tasks\): no public IP addresses; accepts tcp 8080 from group firewall-alb$/m,
