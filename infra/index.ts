@@ -7,6 +7,7 @@ import { LoadBalancer } from "./loadBalancer/loadBalancer";
 import { Network } from "./network/network";
 import { SecurityGroups } from "./network/securityGroups";
 import { ImageRegistry } from "./registry/imageRegistry";
+import { DeploymentAlarms } from "./service/deploymentAlarms";
 import { FargateService } from "./service/fargateService";
 
 const settings = loadSettings();
@@ -44,6 +45,21 @@ const loadBalancer = new LoadBalancer("web", {
     deregistrationDelaySeconds: settings.deregistrationDelaySeconds,
     deletionProtection: settings.deletionProtection,
     https: settings.https,
+    deploymentStrategy: settings.deploymentStrategy,
+});
+
+const alarms = new DeploymentAlarms("alarms", {
+    namePrefix: `${project}-${stack}`,
+    loadBalancerArnSuffix: loadBalancer.arnSuffix,
+    targetGroupArnSuffixes: loadBalancer.targetGroupArnSuffixes,
+    errorPercent: settings.alarm5xxPercent,
+    minRequests: settings.alarm5xxMinRequests,
+    latencyP99Ms: settings.alarmLatencyP99Ms,
+    unhealthyTargets: settings.alarmUnhealthyTargets,
+    periodSeconds: settings.alarmPeriodSeconds,
+    evaluationPeriods: settings.alarmEvaluationPeriods,
+    datapointsToAlarm: settings.alarmDatapointsToAlarm,
+    email: settings.alarmEmail,
 });
 
 const service = new FargateService("app", {
@@ -72,6 +88,15 @@ const service = new FargateService("app", {
         requestsPerTarget: settings.requestsPerTarget,
         requestCountLabel: loadBalancer.requestCountLabel,
     },
+    deployment: {
+        strategy: settings.deploymentStrategy,
+        bakeTimeMinutes: settings.bakeTimeMinutes,
+        alarmWindowSeconds: settings.alarmEvaluationPeriods * settings.alarmPeriodSeconds,
+        minimumHealthyPercent: settings.minimumHealthyPercent,
+        alarmNames: alarms.alarmNames,
+        rollbackOnAlarm: settings.rollbackOnAlarm,
+        blueGreen: loadBalancer.blueGreen,
+    },
 });
 
 export const url = loadBalancer.url;
@@ -81,3 +106,7 @@ export const image = registry.imageRef;
 export const clusterName = service.clusterName;
 export const serviceName = service.serviceName;
 export const logGroupName = service.logGroupName;
+/** The task definition revision this update declared; the deploy check expects the service to run exactly it. */
+export const taskDefinitionArn = service.taskDefinitionArn;
+/** Where the deployment alarms report; subscribe chat or paging to it. */
+export const alarmTopicArn = alarms.topicArn;

@@ -26,6 +26,12 @@ export const resourceTypes = {
     service: "aws:ecs/service:Service",
     scalingTarget: "aws:appautoscaling/target:Target",
     scalingPolicy: "aws:appautoscaling/policy:Policy",
+    listenerRule: "aws:lb/listenerRule:ListenerRule",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    snsTopic: "aws:sns/topic:Topic",
+    snsSubscription: "aws:sns/topicSubscription:TopicSubscription",
+    kmsKey: "aws:kms/key:Key",
+    kmsAlias: "aws:kms/alias:Alias",
 } as const;
 
 /** "aws:ecs/service:Service" → "Service", for compact labels. */

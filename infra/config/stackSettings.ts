@@ -11,11 +11,12 @@ import {
     vpcChoices,
 } from "./limits";
 import { SettingsReader } from "./settingsReader";
+import { checkDeployment, deploymentDefaults, DeploymentValues, readDeploymentValues } from "./deploymentSettings";
 
 export { ConfigError } from "./settingsReader";
 
 /** The stack's configuration keys as Pulumi.yaml declares them, validated. */
-export interface ConfigValues {
+export interface ConfigValues extends DeploymentValues {
     imageTag: string;
     /** false deploys the image already pushed under imageTag (a rollback) instead of building one. */
     buildImage: boolean;
@@ -88,6 +89,7 @@ export const configDefaults: ConfigValues = {
     deregistrationDelaySeconds: 30,
     iamRolePath: "/fargate-service/",
     permissionsBoundaryArn: "",
+    ...deploymentDefaults,
 };
 
 /** Reads every key through `read` (unset keys take their default); throws one ConfigError listing every bad value. */
@@ -159,10 +161,12 @@ export function parseSettings(
             "empty for none, or an IAM policy ARN such as arn:aws:iam::123456789012:policy/workload-boundary",
             true,
         ),
+        ...readDeploymentValues(r, d),
     };
     checkTaskSize(r, values.cpu, values.memory);
     checkTaskCounts(r, values.desiredCount, values.minCount, values.maxCount);
     checkVpcCidr(r, values.vpcCidr);
+    checkDeployment(r, values);
     r.throwIfInvalid();
     return {
         ...values,

@@ -1,7 +1,14 @@
 // The prod stack (Pulumi.yaml + Pulumi.prod.yaml) as the program declares it, run under mocked providers.
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
+import {
+    addCounts,
+    blueGreenResourceCounts,
+    coreResourceCounts,
+    describeOutputs,
+    resourceCounts,
+} from "./stackOutputs";
+import { describeBlueGreen } from "./deploymentChecks";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, tokens } from "./stackRun";
 
@@ -11,9 +18,9 @@ before(async () => {
 });
 
 describe("prod resource graph", () => {
-    it("declares the core resources plus a two-zone VPC and autoscaling", () => {
+    it("declares the core resources plus a two-zone VPC, autoscaling and blue/green deployments", () => {
         assert.deepEqual(resourceCounts(stack), {
-            ...coreResourceCounts,
+            ...addCounts(coreResourceCounts, blueGreenResourceCounts),
             [tokens.vpc]: 1,
             [tokens.defaultSecurityGroup]: 1,
             "aws:ec2/internetGateway:InternetGateway": 1,
@@ -60,7 +67,9 @@ describe("Network (prod)", () => {
             stack.one(tokens.loadBalancer).inputs.subnets,
             subnets("public").map((subnet) => subnet.id),
         );
-        assert.equal(stack.one(tokens.targetGroup).inputs.vpcId, stack.one(tokens.vpc).id);
+        for (const group of stack.all(tokens.targetGroup)) {
+            assert.equal(group.inputs.vpcId, stack.one(tokens.vpc).id);
+        }
     });
 });
 
@@ -108,7 +117,7 @@ describe("FargateService (prod)", () => {
             (policy) => policy.targetTrackingScalingPolicyConfiguration as Record<string, any>,
         );
         assert.ok(policies.every((policy) => policy.policyType === "TargetTrackingScaling"));
-        const label = `${stack.one(tokens.loadBalancer).outputs.arnSuffix}/${stack.one(tokens.targetGroup).outputs.arnSuffix}`;
+        const label = `${stack.one(tokens.loadBalancer).outputs.arnSuffix}/${stack.one(tokens.targetGroup, "web-tg").outputs.arnSuffix}`;
         assert.deepEqual(
             tracking.map((config) => [config.predefinedMetricSpecification, config.targetValue]),
             [
@@ -129,5 +138,7 @@ describe("FargateService (prod)", () => {
         }
     });
 });
+
+describeBlueGreen(() => stack, { bakeTimeMinutes: 10, productionPort: 80 });
 
 describeOutputs(() => stack, { scheme: "http", logGroupName: "/ecs/fargate-service/prod" });

@@ -4,7 +4,8 @@ import { describe, it } from "node:test";
 import { promiseOf, StackRun, tokens } from "./stackRun";
 
 /** What every configuration declares: the stack, the components, the registry, the firewall, the load balancer with
- * one listener, and the service with its roles. A dedicated VPC, HTTPS and autoscaling add to it. */
+ * one listener, the service with its roles, and the deployment alarms with their topic. A dedicated VPC, HTTPS,
+ * autoscaling and blue/green deployments add to it. */
 export const coreResourceCounts: Readonly<Record<string, number>> = {
     "pulumi:pulumi:Stack": 1,
     "fargate-service:infra:ImageRegistry": 1,
@@ -28,7 +29,34 @@ export const coreResourceCounts: Readonly<Record<string, number>> = {
     [tokens.rolePolicy]: 1,
     [tokens.taskDefinition]: 1,
     [tokens.service]: 1,
+    "fargate-service:infra:DeploymentAlarms": 1,
+    "fargate-service:infra:AlarmTopic": 1,
+    [tokens.metricAlarm]: 3,
+    [tokens.snsTopic]: 1,
+    [tokens.kmsKey]: 1,
+    [tokens.kmsAlias]: 1,
 };
+
+/** What deploymentStrategy blueGreen adds: the second target group, the two listener rules and ECS's role. */
+export const blueGreenResourceCounts: Readonly<Record<string, number>> = {
+    "fargate-service:infra:BlueGreenRouting": 1,
+    "fargate-service:infra:BlueGreenRole": 1,
+    [tokens.targetGroup]: 1,
+    [tokens.listenerRule]: 2,
+    [tokens.role]: 1,
+    [tokens.rolePolicy]: 1,
+};
+
+/** The sum of resource counts, type by type. */
+export function addCounts(...counts: Readonly<Record<string, number>>[]): Record<string, number> {
+    const total: Record<string, number> = {};
+    for (const count of counts) {
+        for (const [type, n] of Object.entries(count)) {
+            total[type] = (total[type] ?? 0) + n;
+        }
+    }
+    return total;
+}
 
 /** How many resources of each type the program declared, keyed by type token. */
 export function resourceCounts(stack: StackRun): Record<string, number> {
@@ -44,15 +72,29 @@ export function describeOutputs(
     expected: { scheme: "http" | "https"; logGroupName: string },
 ): void {
     describe("stack outputs", () => {
-        it("exports url, repositoryUrl, image, clusterName, serviceName and logGroupName, and nothing else", () => {
+        it("exports url, repositoryUrl, image, clusterName, serviceName, logGroupName, taskDefinitionArn and alarmTopicArn, and nothing else", () => {
             assert.deepEqual(Object.keys(current().run.outputs).sort(), [
+                "alarmTopicArn",
                 "clusterName",
                 "image",
                 "logGroupName",
                 "repositoryUrl",
                 "serviceName",
+                "taskDefinitionArn",
                 "url",
             ]);
+        });
+
+        it("taskDefinitionArn is the revision the service runs, alarmTopicArn the topic the alarms notify", async () => {
+            const stack = current();
+            const taskDefinitionArn = await promiseOf(stack.program.taskDefinitionArn);
+            assert.equal(taskDefinitionArn, stack.one(tokens.taskDefinition).outputs.arn);
+            assert.equal(stack.one(tokens.service).inputs.taskDefinition, taskDefinitionArn);
+            const topicArn = await promiseOf(stack.program.alarmTopicArn);
+            assert.equal(topicArn, stack.one(tokens.snsTopic).outputs.arn);
+            for (const alarm of stack.all(tokens.metricAlarm)) {
+                assert.deepEqual(alarm.inputs.alarmActions, [topicArn], `${alarm.name} notifies the topic`);
+            }
         });
 
         it(`url is ${expected.scheme}:// and the load balancer's DNS name`, async () => {

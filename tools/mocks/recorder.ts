@@ -25,6 +25,8 @@ export interface RecordedResource {
     dependencies: string[];
     protect: boolean;
     ignoreChanges: string[];
+    /** How long the engine would let the provider create, update or delete it ("" for the provider's default). */
+    customTimeouts: { create: string; update: string; delete: string };
 }
 
 export interface RecordedInvoke {
@@ -67,6 +69,11 @@ export function recordCalls(
                     dependencies: request.getDependenciesList(),
                     protect: request.getProtect() === true,
                     ignoreChanges: request.getIgnorechangesList(),
+                    customTimeouts: {
+                        create: request.getCustomtimeouts()?.getCreate() ?? "",
+                        update: request.getCustomtimeouts()?.getUpdate() ?? "",
+                        delete: request.getCustomtimeouts()?.getDelete() ?? "",
+                    },
                 };
                 resources.set(resource.urn, resource);
                 onResource?.(resource);
