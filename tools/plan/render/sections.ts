@@ -2,6 +2,8 @@
 // itself for the terminal and for Markdown, so a new one is a module and a line here.
 import { StackModel } from "../model/stackModel";
 import { postureSection } from "./posture";
+import { deploymentSection } from "./deploymentSection";
+import { timelineSection } from "./timelineSection";
 
 export interface PlanSection {
     /** The heading: a line in the terminal, an h4 in Markdown. */
@@ -12,4 +14,4 @@ export interface PlanSection {
     markdown(stack: StackModel): string[];
 }
 
-export const planSections: readonly PlanSection[] = [postureSection];
+export const planSections: readonly PlanSection[] = [postureSection, deploymentSection, timelineSection];
