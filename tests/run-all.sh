@@ -69,10 +69,17 @@ install_container_engine() {
   apt_install podman runc debootstrap curl
 }
 
+# The deploy check's recorded DescribeServices answers are checked against AWS's own API model, botocore's.
+install_api_models() {
+  python3 -c 'import botocore' 2> /dev/null && return 0
+  apt_install python3-botocore
+}
+
 run_suite "native-toolchain" count_checks install_native_toolchain
 run_suite "csharp" count_dotnet dotnet test Stack.sln --configuration Release
 run_suite "npm-install" count_node npm ci --no-audit --no-fund
 run_suite "lint" count_checks bash tests/lint.sh
+run_suite "api-models" count_checks install_api_models
 run_suite "infra" count_node npm run test:infra
 run_suite "workflows" count_node bash tests/workflows/check.sh
 run_suite "sustained-load" count_checks bash bench/sustained-load.sh

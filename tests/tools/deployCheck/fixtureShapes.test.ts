@@ -17,23 +17,29 @@ interface Shape {
     enum?: string[];
 }
 
-/** botocore's ECS model from the Python installation (pip's botocore, or Debian's python3-botocore). */
-function ecsModel(): Record<string, Shape> {
-    const located = spawnSync("python3", ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"], {
-        encoding: "utf8",
-    });
+/**
+ * botocore's ECS model from the Python installation (pip's botocore, or Debian's python3-botocore, which
+ * tests/run-all.sh installs): 1.34 or newer, the first with DeploymentConfiguration.alarms.
+ */
+function ecsModel(): { version: string; shapes: Record<string, Shape> } {
+    const located = spawnSync(
+        "python3",
+        ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__)); print(botocore.__version__)"],
+        { encoding: "utf8" },
+    );
     assert.equal(
         located.status,
         0,
         "botocore is not importable by python3; install it (pip install botocore, or apt-get install python3-botocore)",
     );
-    const directory = path.join(located.stdout.trim(), "data", "ecs");
-    const version = fs.readdirSync(directory).sort().pop() ?? "";
-    const file = path.join(directory, version, "service-2.json");
+    const [root, version] = located.stdout.trim().split("\n");
+    const directory = path.join(root, "data", "ecs");
+    const apiVersion = fs.readdirSync(directory).sort().pop() ?? "";
+    const file = path.join(directory, apiVersion, "service-2.json");
     const text = fs.existsSync(file)
         ? fs.readFileSync(file, "utf8")
         : gunzipSync(fs.readFileSync(`${file}.gz`)).toString();
-    return (JSON.parse(text) as { shapes: Record<string, Shape> }).shapes;
+    return { version, shapes: (JSON.parse(text) as { shapes: Record<string, Shape> }).shapes };
 }
 
 /** Where `value` breaks shape `name`, as "path: problem" lines. */
@@ -83,7 +89,7 @@ function violations(shapes: Record<string, Shape>, name: string, value: unknown,
 }
 
 describe("the recorded DescribeServices answers", () => {
-    const shapes = ecsModel();
+    const { version, shapes } = ecsModel();
 
     it("check against a model that has the fields the deploy check reads", () => {
         assert.deepEqual(
@@ -98,7 +104,7 @@ describe("the recorded DescribeServices answers", () => {
     for (const name of recordedCases) {
         it(`${name}.json is a DescribeServicesResponse as AWS's model defines it`, () => {
             const answer = JSON.parse(fs.readFileSync(fixturePath(name), "utf8")) as unknown;
-            assert.deepEqual(violations(shapes, "DescribeServicesResponse", answer, "$"), []);
+            assert.deepEqual(violations(shapes, "DescribeServicesResponse", answer, "$"), [], `botocore ${version}`);
         });
     }
 
