@@ -8,6 +8,7 @@ import { Network } from "./network/network";
 import { SecurityGroups } from "./network/securityGroups";
 import { ImageRegistry } from "./registry/imageRegistry";
 import { ImageRetention } from "./registry/imageRetention";
+import { DeploymentAlarms } from "./service/deploymentAlarms";
 import { FargateService } from "./service/fargateService";
 
 const settings = loadSettings();
@@ -42,6 +43,21 @@ const loadBalancer = new LoadBalancer("web", {
     https: settings.https,
     accessLogs: settings.accessLogging,
     webAcl: settings.webAcl,
+    deploymentStrategy: settings.deploymentStrategy,
+});
+
+const alarms = new DeploymentAlarms("alarms", {
+    namePrefix: `${project}-${stack}`,
+    loadBalancerArnSuffix: loadBalancer.arnSuffix,
+    targetGroupArnSuffixes: loadBalancer.targetGroupArnSuffixes,
+    errorPercent: settings.alarm5xxPercent,
+    minRequests: settings.alarm5xxMinRequests,
+    latencyP99Ms: settings.alarmLatencyP99Ms,
+    unhealthyTargets: settings.alarmUnhealthyTargets,
+    periodSeconds: settings.alarmPeriodSeconds,
+    evaluationPeriods: settings.alarmEvaluationPeriods,
+    datapointsToAlarm: settings.alarmDatapointsToAlarm,
+    email: settings.alarmEmail,
 });
 
 const service = new FargateService("app", {
@@ -71,6 +87,15 @@ const service = new FargateService("app", {
         requestCountLabel: loadBalancer.requestCountLabel,
     },
     secrets: settings.containerSecrets,
+    deployment: {
+        strategy: settings.deploymentStrategy,
+        bakeTimeMinutes: settings.bakeTimeMinutes,
+        alarmWindowSeconds: settings.alarmEvaluationPeriods * settings.alarmPeriodSeconds,
+        minimumHealthyPercent: settings.minimumHealthyPercent,
+        alarmNames: alarms.alarmNames,
+        rollbackOnAlarm: settings.rollbackOnAlarm,
+        blueGreen: loadBalancer.blueGreen,
+    },
 });
 
 // The lifecycle policy names the image the service runs once it runs it, so ECR never expires that one.
@@ -88,3 +113,7 @@ export const image = registry.imageRef;
 export const clusterName = service.clusterName;
 export const serviceName = service.serviceName;
 export const logGroupName = service.logGroupName;
+/** The task definition revision this update declared; the deploy check expects the service to run exactly it. */
+export const taskDefinitionArn = service.taskDefinitionArn;
+/** Where the deployment alarms report; subscribe chat or paging to it. */
+export const alarmTopicArn = alarms.topicArn;

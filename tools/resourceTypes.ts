@@ -40,6 +40,12 @@ export const resourceTypes = {
     webAcl: "aws:wafv2/webAcl:WebAcl",
     webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
     ssmParameter: "aws:ssm/parameter:Parameter",
+    listenerRule: "aws:lb/listenerRule:ListenerRule",
+    metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    snsTopic: "aws:sns/topic:Topic",
+    snsSubscription: "aws:sns/topicSubscription:TopicSubscription",
+    kmsKey: "aws:kms/key:Key",
+    kmsAlias: "aws:kms/alias:Alias",
 } as const;
 
 /**

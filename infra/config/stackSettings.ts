@@ -31,13 +31,14 @@ import {
     readSecretReferences,
     secretPatterns,
 } from "./secretSettings";
+import { checkDeployment, deploymentDefaults, DeploymentValues, readDeploymentValues } from "./deploymentSettings";
 
 export { ConfigError } from "./settingsReader";
 export type { AccessLogSettings, DomainSettings, HttpsSettings, WebAclSettings } from "./edgeSettings";
 export type { ContainerSecrets, OwnedSecret, SecretReference } from "./secretSettings";
 
 /** The stack's configuration keys as Pulumi.yaml declares them, validated. */
-export interface ConfigValues {
+export interface ConfigValues extends DeploymentValues {
     imageTag: string;
     /** false deploys the image already pushed under imageTag (a rollback) instead of building one. */
     buildImage: boolean;
@@ -150,6 +151,7 @@ export const configDefaults: ConfigValues = {
     accessLogRetentionDays: 90,
     waf: false,
     wafRateLimit: 2000,
+    ...deploymentDefaults,
 };
 
 /** Reads every key through `read` (unset keys take their default); throws one ConfigError listing every bad value. */
@@ -234,6 +236,7 @@ export function parseSettings(
         waf: r.boolean("waf", d.waf),
         // AWS WAF's RateLimit bounds (botocore wafv2 2019-07-29 model: RateLimit min 10, max 2000000000).
         wafRateLimit: r.integer("wafRateLimit", d.wafRateLimit, 10, 2000000000),
+        ...readDeploymentValues(r, d),
     };
     checkTaskSize(r, values.cpu, values.memory);
     checkTaskCounts(r, values.desiredCount, values.minCount, values.maxCount);
@@ -249,6 +252,7 @@ export function parseSettings(
     checkDistinctNames(r, values.secrets, values.secretValues, "secretValues");
     // A key the program no longer reads must not pass silently: its value would change nothing.
     r.retired("cacheFromImage", "the image build now caches every stage in the stack's own cache repository by itself");
+    checkDeployment(r, values);
     r.throwIfInvalid();
     return {
         ...values,

@@ -6,6 +6,8 @@ import { AccessLogBucket } from "./accessLogBucket";
 import { DomainCertificate } from "./domainCertificate";
 import { DomainRecords, publicZoneId } from "./domainRecords";
 import { WebFirewall } from "./webFirewall";
+import { BlueGreenRouting } from "./blueGreenRouting";
+import { serviceTargetGroupArgs } from "./serviceTargetGroup";
 
 export interface LoadBalancerArgs {
     vpcId: pulumi.Input<string>;
@@ -24,6 +26,17 @@ export interface LoadBalancerArgs {
     accessLogs?: AccessLogSettings;
     /** Set for a web ACL in front of the load balancer; unset for none. */
     webAcl?: WebAclSettings;
+    /** blueGreen adds the second target group and the listener rules ECS shifts (plain: it decides what exists). */
+    deploymentStrategy: "rolling" | "blueGreen";
+}
+
+/** What the service's blue/green deployment configuration names on the load balancer. */
+export interface BlueGreenTargets {
+    alternateTargetGroupArn: pulumi.Output<string>;
+    productionListenerRuleArn: pulumi.Output<string>;
+    testListenerRuleArn: pulumi.Output<string>;
+    /** The listener the rules belong to, which ECS's infrastructure role may modify. */
+    productionListenerArn: pulumi.Output<string>;
 }
 
 /**
@@ -39,6 +52,12 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly targetGroupArn: pulumi.Output<string>;
     /** "<load balancer ARN suffix>/<target group ARN suffix>": the label of the ALBRequestCountPerTarget metric. */
     public readonly requestCountLabel: pulumi.Output<string>;
+    /** The `LoadBalancer` dimension of its CloudWatch metrics. */
+    public readonly arnSuffix: pulumi.Output<string>;
+    /** The `TargetGroup` dimension of every group the tasks may be in: one, or blue/green's two. */
+    public readonly targetGroupArnSuffixes: pulumi.Output<string[]>;
+    /** Set with deploymentStrategy blueGreen. */
+    public readonly blueGreen: BlueGreenTargets | undefined;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:LoadBalancer", name, {}, opts);
@@ -101,29 +120,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
             );
         }
 
-        // The tasks, registered by IP as Fargate requires. A 10 s check and 2 passes put a new task in service in
-        // about 20 s; the short deregistration delay keeps every deploy from waiting out the 300 s AWS default.
-        const targetGroup = new aws.lb.TargetGroup(
-            `${name}-tg`,
-            {
-                targetType: "ip",
-                protocol: "HTTP",
-                port: args.containerPort,
-                vpcId: args.vpcId,
-                deregistrationDelay: args.deregistrationDelaySeconds,
-                healthCheck: {
-                    protocol: "HTTP",
-                    path: args.healthCheckPath,
-                    port: "traffic-port",
-                    matcher: "200",
-                    interval: 10,
-                    timeout: 5,
-                    healthyThreshold: 2,
-                    unhealthyThreshold: 3,
-                },
-            },
-            { parent: this },
-        );
+        // The tasks, registered by IP; the same settings as blue/green's second group.
+        const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, serviceTargetGroupArgs(args), { parent: this });
 
         const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
         // Port 80: forwards, or with HTTPS on, answers with a permanent redirect to 443.
@@ -163,14 +161,45 @@ export class LoadBalancer extends pulumi.ComponentResource {
             domain !== undefined
                 ? pulumi.output(`https://${domain.name}`)
                 : pulumi.interpolate`${https === undefined ? "http" : "https"}://${loadBalancer.dnsName}`;
+        // The listener that forwards to the tasks: the HTTPS one when HTTPS is on (HTTP then only redirects).
+        const productionListener = listeners[listeners.length - 1];
+        const routing =
+            args.deploymentStrategy === "blueGreen"
+                ? new BlueGreenRouting(
+                      `${name}-bluegreen`,
+                      {
+                          ...args,
+                          productionListenerArn: productionListener.arn,
+                          primaryTargetGroupArn: targetGroup.arn,
+                      },
+                      { parent: this },
+                  )
+                : undefined;
+
         this.targetGroupArn = pulumi
             .all([targetGroup.arn, ...listeners.map((listener) => listener.arn)])
             .apply(([arn]) => arn);
         this.requestCountLabel = pulumi.interpolate`${loadBalancer.arnSuffix}/${targetGroup.arnSuffix}`;
+        this.arnSuffix = loadBalancer.arnSuffix;
+        this.targetGroupArnSuffixes = pulumi.all([
+            targetGroup.arnSuffix,
+            ...(routing === undefined ? [] : [routing.alternateTargetGroupArnSuffix]),
+        ]);
+        this.blueGreen =
+            routing === undefined
+                ? undefined
+                : {
+                      alternateTargetGroupArn: routing.alternateTargetGroupArn,
+                      productionListenerRuleArn: routing.productionListenerRuleArn,
+                      testListenerRuleArn: routing.testListenerRuleArn,
+                      productionListenerArn: productionListener.arn,
+                  };
         this.registerOutputs({
             url: this.url,
             targetGroupArn: this.targetGroupArn,
             requestCountLabel: this.requestCountLabel,
+            arnSuffix: this.arnSuffix,
+            targetGroupArnSuffixes: this.targetGroupArnSuffixes,
         });
     }
 }

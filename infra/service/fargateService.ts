@@ -1,11 +1,11 @@
 // The running service: cluster, logs, task identities, task definition, ECS service and its autoscaling.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { deploymentMaximumPercent } from "../config/subnetLayout";
 import { ScalingSettings, ServiceAutoscaling } from "./autoscaling";
 import type { ContainerSecrets } from "../config/stackSettings";
 import { containerDefinitions, containerName, scratchVolume } from "./container";
 import { ServiceSecrets } from "./secrets";
+import { DeploymentSettings, serviceDeployment } from "./serviceDeployment";
 import { TaskRoles } from "./taskRoles";
 
 export interface FargateServiceArgs {
@@ -37,6 +37,8 @@ export interface FargateServiceArgs {
     scaling: ScalingSettings;
     /** Variables the container reads from SSM Parameter Store or Secrets Manager; unset for none. */
     secrets?: ContainerSecrets;
+    /** Rolling or blue/green, and the alarms that roll a deployment back. */
+    deployment: DeploymentSettings;
 }
 
 /** Failing health checks while a new task's runtime starts do not count against it for this long. */
@@ -46,10 +48,25 @@ export class FargateService extends pulumi.ComponentResource {
     public readonly clusterName: pulumi.Output<string>;
     public readonly serviceName: pulumi.Output<string>;
     public readonly logGroupName: pulumi.Output<string>;
+    /** The revision this update declared, which the deploy check expects the primary deployment to run. */
+    public readonly taskDefinitionArn: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("fargate-service:infra:FargateService", name, {}, opts);
         const autoscaled = args.scaling.maxCount > args.scaling.minCount;
+        // First, as it checks `deployment` before anything is declared.
+        const deployment = serviceDeployment(
+            name,
+            args.deployment,
+            {
+                targetGroupArn: args.targetGroupArn,
+                containerName,
+                containerPort: args.containerPort,
+                iamRolePath: args.iamRolePath,
+                permissionsBoundaryArn: args.permissionsBoundaryArn,
+            },
+            this,
+        );
 
         // The container's stdout and stderr, kept for the configured number of days.
         const logGroup = new aws.cloudwatch.LogGroup(
@@ -116,8 +133,7 @@ export class FargateService extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        // Keeps the desired number of tasks behind the load balancer. A deployment starts the new tasks before stopping
-        // old ones (100/200) and rolls back by itself when they never turn healthy.
+        // Keeps the desired number of tasks behind the load balancer; deploys as serviceDeployment.ts decides.
         const service = new aws.ecs.Service(
             `${name}-service`,
             {
@@ -125,19 +141,13 @@ export class FargateService extends pulumi.ComponentResource {
                 taskDefinition: taskDefinition.arn,
                 launchType: "FARGATE",
                 desiredCount: args.desiredCount,
-                deploymentMinimumHealthyPercent: 100,
-                // The dedicated VPC's subnets are sized for this many tasks at once (config/subnetLayout.ts).
-                deploymentMaximumPercent,
-                deploymentCircuitBreaker: { enable: true, rollback: true },
+                ...deployment.args,
                 healthCheckGracePeriodSeconds,
                 networkConfiguration: {
                     subnets: args.subnetIds,
                     securityGroups: [args.securityGroupId],
                     assignPublicIp: args.assignPublicIp,
                 },
-                loadBalancers: [
-                    { targetGroupArn: args.targetGroupArn, containerName, containerPort: args.containerPort },
-                ],
                 propagateTags: "SERVICE",
                 enableEcsManagedTags: true,
                 // `pulumi up` reports whether the new tasks turned healthy, not just that ECS accepted the change.
@@ -147,6 +157,7 @@ export class FargateService extends pulumi.ComponentResource {
                 parent: this,
                 // Autoscaling owns the task count; without this every `pulumi up` would reset it to desiredCount.
                 ignoreChanges: autoscaled ? ["desiredCount"] : [],
+                customTimeouts: deployment.customTimeouts,
             },
         );
 
@@ -161,10 +172,12 @@ export class FargateService extends pulumi.ComponentResource {
         this.clusterName = cluster.name;
         this.serviceName = service.name;
         this.logGroupName = logGroup.name;
+        this.taskDefinitionArn = taskDefinition.arn;
         this.registerOutputs({
             clusterName: this.clusterName,
             serviceName: this.serviceName,
             logGroupName: this.logGroupName,
+            taskDefinitionArn: this.taskDefinitionArn,
         });
     }
 }

@@ -2,6 +2,7 @@
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { coreResourceCounts, describeOutputs, resourceCounts } from "./stackOutputs";
+import { describeRolling } from "./deploymentChecks";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, testImageTag, tokens } from "./stackRun";
 import { creationOrderFindings } from "../../tools/checks/creationOrder";
@@ -177,6 +178,20 @@ describe("FargateService (dev)", () => {
     it("has no autoscaling while minCount equals maxCount, and keeps desiredCount under Pulumi's control", () => {
         assert.deepEqual(stack.all(tokens.scalingTarget), []);
         assert.deepEqual(stack.one(tokens.service).ignoreChanges, []);
+    });
+});
+
+describeRolling(() => stack, { minimumHealthyPercent: 0, rollbackOnAlarm: false });
+
+describe("fast lane (dev)", () => {
+    it("gives pulumi up the provider's 20 minutes plus the alarms' 3-minute window, as alarms may be turned on", () => {
+        const timeouts = stack.one(tokens.service).customTimeouts;
+        assert.deepEqual([timeouts.create, timeouts.update], ["23m", "23m"]);
+    });
+
+    it("still creates the alarms and their topic, which notify without holding the deploy", () => {
+        assert.equal(stack.all(tokens.metricAlarm).length, 3);
+        assert.deepEqual(stack.all(tokens.snsSubscription), []);
     });
 });
 

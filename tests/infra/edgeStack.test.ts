@@ -4,7 +4,13 @@
 import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { secretPlaceholder } from "../../tools/mocks/mockEngine";
-import { coreResourceCounts, describeOutputs, httpsOnDomainResourceCounts, resourceCounts } from "./stackOutputs";
+import {
+    addCounts,
+    coreResourceCounts,
+    describeOutputs,
+    httpsOnDomainResourceCounts,
+    resourceCounts,
+} from "./stackOutputs";
 import { StackRun, runStack, tokens } from "./stackRun";
 
 const parameterArn = "arn:aws:ssm:us-east-1:123456789012:parameter/dev/api-key";
@@ -31,8 +37,7 @@ before(async () => {
 describe("resource graph with the edge options on", () => {
     it("adds HTTPS on the domain, the web ACL with its association, the secrets' parameter and its grant; no access logs (dev)", () => {
         assert.deepEqual(resourceCounts(stack), {
-            ...coreResourceCounts,
-            ...httpsOnDomainResourceCounts,
+            ...addCounts(coreResourceCounts, httpsOnDomainResourceCounts),
             "fargate-service:infra:WebFirewall": 1,
             [tokens.webAcl]: 1,
             [tokens.webAclAssociation]: 1,

@@ -3,11 +3,14 @@ import * as assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import {
     accessLogResourceCounts,
+    addCounts,
+    blueGreenResourceCounts,
     coreResourceCounts,
     describeOutputs,
     httpsOnDomainResourceCounts,
     resourceCounts,
 } from "./stackOutputs";
+import { describeBlueGreen } from "./deploymentChecks";
 import { describeSecurityInvariants } from "./securityInvariants";
 import { StackRun, runStack, tokens } from "./stackRun";
 import { componentTypes } from "../../tools/resourceTypes";
@@ -21,11 +24,14 @@ before(async () => {
 });
 
 describe("prod resource graph", () => {
-    it("declares the core resources plus an awsx VPC with its endpoints, autoscaling, HTTPS on its domain and access logs", () => {
+    it("declares the core resources plus an awsx VPC with its endpoints, autoscaling, HTTPS on its domain, access logs and blue/green deployments", () => {
         assert.deepEqual(resourceCounts(stack), {
-            ...coreResourceCounts,
-            ...httpsOnDomainResourceCounts,
-            ...accessLogResourceCounts,
+            ...addCounts(
+                coreResourceCounts,
+                httpsOnDomainResourceCounts,
+                accessLogResourceCounts,
+                blueGreenResourceCounts,
+            ),
             [componentTypes.awsxVpc]: 1,
             [tokens.defaultSecurityGroup]: 1,
             [tokens.securityGroup]: 3,
@@ -75,7 +81,9 @@ describe("Network (prod)", () => {
         assert.equal(network.assignPublicIp, false);
         assert.deepEqual(network.subnets, vpc().outputs.privateSubnetIds);
         assert.deepEqual(stack.one(tokens.loadBalancer).inputs.subnets, vpc().outputs.publicSubnetIds);
-        assert.equal(stack.one(tokens.targetGroup).inputs.vpcId, vpc().outputs.vpcId);
+        for (const group of stack.all(tokens.targetGroup)) {
+            assert.equal(group.inputs.vpcId, vpc().outputs.vpcId);
+        }
     });
 
     it("serves HTTPS on app.example.com with the certificate ACM issues once its DNS record validates it", () => {
@@ -161,7 +169,7 @@ describe("FargateService (prod)", () => {
             (policy) => policy.targetTrackingScalingPolicyConfiguration as Record<string, any>,
         );
         assert.ok(policies.every((policy) => policy.policyType === "TargetTrackingScaling"));
-        const label = `${stack.one(tokens.loadBalancer).outputs.arnSuffix}/${stack.one(tokens.targetGroup).outputs.arnSuffix}`;
+        const label = `${stack.one(tokens.loadBalancer).outputs.arnSuffix}/${stack.one(tokens.targetGroup, "web-tg").outputs.arnSuffix}`;
         assert.deepEqual(
             tracking.map((config) => [config.predefinedMetricSpecification, config.targetValue]),
             [
@@ -188,3 +196,4 @@ describeOutputs(() => stack, {
     logGroupName: "/ecs/fargate-service/prod",
     domainName: "app.example.com",
 });
+describeBlueGreen(() => stack, { bakeTimeMinutes: 10, productionPort: 443 });

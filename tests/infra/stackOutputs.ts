@@ -4,8 +4,9 @@ import { describe, it } from "node:test";
 import { promiseOf, StackRun, tokens } from "./stackRun";
 
 /** What every configuration declares: the stack, the components, the registry (its image and cache repositories, a
- * lifecycle policy each), the firewall, the load balancer with
- * one listener, and the service with its roles. A dedicated VPC, HTTPS and autoscaling add to it. */
+ * lifecycle policy each), the firewall, the load balancer with one listener, the service with its roles, and the
+ * deployment alarms with their topic. A dedicated VPC, HTTPS, access logs, autoscaling and blue/green add to it
+ * (the counts below are what each adds: combine them with addCounts). */
 export const coreResourceCounts: Readonly<Record<string, number>> = {
     "pulumi:pulumi:Stack": 1,
     "fargate-service:infra:ImageRegistry": 1,
@@ -31,6 +32,12 @@ export const coreResourceCounts: Readonly<Record<string, number>> = {
     [tokens.rolePolicy]: 1,
     [tokens.taskDefinition]: 1,
     [tokens.service]: 1,
+    "fargate-service:infra:DeploymentAlarms": 1,
+    "fargate-service:infra:AlarmTopic": 1,
+    [tokens.metricAlarm]: 3,
+    [tokens.snsTopic]: 1,
+    [tokens.kmsKey]: 1,
+    [tokens.kmsAlias]: 1,
 };
 
 /** HTTPS on a domain of the stack's own adds the HTTPS listener and its two ingress rules, the certificate ACM issues
@@ -38,8 +45,8 @@ export const coreResourceCounts: Readonly<Record<string, number>> = {
 export const httpsOnDomainResourceCounts: Readonly<Record<string, number>> = {
     "fargate-service:infra:DomainCertificate": 1,
     "fargate-service:infra:DomainRecords": 1,
-    [tokens.listener]: 2,
-    [tokens.ingressRule]: 5,
+    [tokens.listener]: 1,
+    [tokens.ingressRule]: 2,
     [tokens.certificate]: 1,
     [tokens.certificateValidation]: 1,
     [tokens.dnsRecord]: 2,
@@ -55,6 +62,26 @@ export const accessLogResourceCounts: Readonly<Record<string, number>> = {
     [tokens.bucketLifecycle]: 1,
     [tokens.bucketPolicy]: 1,
 };
+/** What deploymentStrategy blueGreen adds: the second target group, the two listener rules and ECS's role. */
+export const blueGreenResourceCounts: Readonly<Record<string, number>> = {
+    "fargate-service:infra:BlueGreenRouting": 1,
+    "fargate-service:infra:BlueGreenRole": 1,
+    [tokens.targetGroup]: 1,
+    [tokens.listenerRule]: 2,
+    [tokens.role]: 1,
+    [tokens.rolePolicy]: 1,
+};
+
+/** The sum of resource counts, type by type. */
+export function addCounts(...counts: Readonly<Record<string, number>>[]): Record<string, number> {
+    const total: Record<string, number> = {};
+    for (const count of counts) {
+        for (const [type, n] of Object.entries(count)) {
+            total[type] = (total[type] ?? 0) + n;
+        }
+    }
+    return total;
+}
 
 /** How many resources of each type the program declared, keyed by type token. */
 export function resourceCounts(stack: StackRun): Record<string, number> {
@@ -70,13 +97,15 @@ export function describeOutputs(
     expected: { scheme: "http" | "https"; logGroupName: string; domainName?: string },
 ): void {
     describe("stack outputs", () => {
-        it("exports url, repositoryUrl, image, clusterName, serviceName and logGroupName, and nothing else", () => {
+        it("exports url, repositoryUrl, image, clusterName, serviceName, logGroupName, taskDefinitionArn and alarmTopicArn, and nothing else", () => {
             assert.deepEqual(Object.keys(current().run.outputs).sort(), [
+                "alarmTopicArn",
                 "clusterName",
                 "image",
                 "logGroupName",
                 "repositoryUrl",
                 "serviceName",
+                "taskDefinitionArn",
                 "url",
             ]);
         });
@@ -101,6 +130,18 @@ export function describeOutputs(
                 assert.equal(current().run.outputs.url, `${expected.scheme}://${domainName}`);
             });
         }
+
+        it("taskDefinitionArn is the revision the service runs, alarmTopicArn the topic the alarms notify", async () => {
+            const stack = current();
+            const taskDefinitionArn = await promiseOf(stack.program.taskDefinitionArn);
+            assert.equal(taskDefinitionArn, stack.one(tokens.taskDefinition).outputs.arn);
+            assert.equal(stack.one(tokens.service).inputs.taskDefinition, taskDefinitionArn);
+            const topicArn = await promiseOf(stack.program.alarmTopicArn);
+            assert.equal(topicArn, stack.one(tokens.snsTopic).outputs.arn);
+            for (const alarm of stack.all(tokens.metricAlarm)) {
+                assert.deepEqual(alarm.inputs.alarmActions, [topicArn], `${alarm.name} notifies the topic`);
+            }
+        });
 
         it("image is the digest reference the task definition runs", async () => {
             const image = await promiseOf(current().program.image);

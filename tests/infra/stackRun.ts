@@ -23,6 +23,8 @@ export interface ProgramExports {
     clusterName: pulumi.Output<string>;
     serviceName: pulumi.Output<string>;
     logGroupName: pulumi.Output<string>;
+    taskDefinitionArn: pulumi.Output<string>;
+    alarmTopicArn: pulumi.Output<string>;
 }
 
 /** What a program or a component declared, with lookups by type token. */

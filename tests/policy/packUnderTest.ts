@@ -59,6 +59,7 @@ export function declare(
         ),
         protect: false,
         retainOnDelete: false,
+        customTimeouts: { create: "", update: "", delete: "" },
         ignoreChanges: [],
     };
 }

@@ -214,6 +214,27 @@ const mutations: readonly Mutation[] = [
         caughtBy: "shellcheck",
     },
     {
+        breaks: "a deploy that no longer checks what it shipped",
+        file: "deploy.yml",
+        from: "npm run --silent deploy-check --",
+        to: "echo skipping the check --",
+        caughtBy: "deploys-prove-what-they-shipped",
+    },
+    {
+        breaks: "a deploy check told to expect something other than the commit",
+        file: "deploy.yml",
+        from: "VERSION: ${{ github.sha }}",
+        to: "VERSION: ${{ github.ref_name }}",
+        caughtBy: "deploys-prove-what-they-shipped",
+    },
+    {
+        breaks: "a deploy check fed the task definition of another step",
+        file: "deploy.yml",
+        from: "TASK_DEFINITION: ${{ steps.up.outputs.taskDefinitionArn }}",
+        to: "TASK_DEFINITION: ${{ steps.last-deploy.outputs.taskDefinitionArn }}",
+        caughtBy: "deploys-prove-what-they-shipped",
+    },
+    {
         breaks: "trailing whitespace",
         file: "tests.yml",
         from: "run: bash tests/run-all.sh",

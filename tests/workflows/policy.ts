@@ -249,6 +249,38 @@ const stackConfigKeysDeclared: Rule = (workflow) => {
         .map((key) => `${key} is not a config key of Pulumi.yaml; allowed: the keys declared under its \`config:\``);
 };
 
+/**
+ * A deploy proves what it shipped: after `pulumi up`, the deploy check runs on that update's own outputs and the
+ * commit, so a release that ECS rolled back turns the deploy red.
+ */
+const deploysProveWhatTheyShipped: Rule = (workflow) =>
+    workflow.jobs.flatMap((job) => {
+        const upIndex = job.steps.findIndex(
+            (step) => step.uses?.split("@")[0] === PULUMI_ACTION && step.with.command === "up",
+        );
+        if (upIndex < 0) return [];
+        const up = job.steps[upIndex];
+        const check = job.steps
+            .slice(upIndex + 1)
+            .find((step) => /\bnpm run --silent deploy-check\b/.test(step.run ?? ""));
+        if (check === undefined) {
+            return [
+                `job ${job.id}: no deploy-check step after pulumi up: a release ECS rolled back would deploy green`,
+            ];
+        }
+        const output = (name: string) => `\${{ steps.${up.id ?? "<pulumi up has no id>"}.outputs.${name} }}`;
+        const expected: Record<string, string> = {
+            CLUSTER: output("clusterName"),
+            SERVICE: output("serviceName"),
+            TASK_DEFINITION: output("taskDefinitionArn"),
+            URL: output("url"),
+            VERSION: "${{ github.sha }}",
+        };
+        return Object.entries(expected)
+            .filter(([name, value]) => check.env[name] !== value)
+            .map(([name, value]) => `job ${job.id}: the deploy check's ${name} must be ${value}`);
+    });
+
 export const rules: Readonly<Record<string, Rule>> = {
     "no-static-aws-keys": noStaticAwsKeys,
     "aws-through-oidc": awsThroughOidc,
@@ -265,6 +297,7 @@ export const rules: Readonly<Record<string, Rule>> = {
     "no-stored-pulumi-token": noStoredPulumiToken,
     "previews-change-nothing": previewsChangeNothing,
     "stacks-created-once": stacksCreatedOnce,
+    "deploys-prove-what-they-shipped": deploysProveWhatTheyShipped,
 };
 
 export function checkPolicy(workflow: Workflow): Finding[] {

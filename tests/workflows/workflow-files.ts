@@ -6,6 +6,7 @@ import { load } from "js-yaml";
 import { findProjectRoot } from "../../infra/registry/projectRoot";
 
 export interface Step {
+    readonly id?: string;
     readonly name?: string;
     readonly uses?: string;
     readonly run?: string;
@@ -55,6 +56,7 @@ function readStep(step: unknown): Step {
     const fields = isRecord(step) ? step : {};
     const text = (key: string): string | undefined => (typeof fields[key] === "string" ? fields[key] : undefined);
     return {
+        id: text("id"),
         name: text("name"),
         uses: text("uses"),
         run: text("run"),

@@ -206,3 +206,67 @@ function runCheck(step: Step, setup: { backend: string; stackFile: string; stack
         rmSync(directory, { recursive: true, force: true });
     }
 }
+
+describe("proving what a deploy shipped", () => {
+    const deploy = () => {
+        const found = workflows
+            .find((workflow) => workflow.file.endsWith("deploy.yml"))
+            ?.jobs.find((j) => j.id === "deploy");
+        assert.ok(found, "deploy.yml has no deploy job");
+        return found;
+    };
+
+    it("runs the deploy check after pulumi up, on that update's outputs and the commit", () => {
+        const steps = deploy().steps;
+        const up = steps.findIndex((step) => step.with.command === "up");
+        const check = steps.findIndex((step) => step.name === "Prove the deploy shipped this commit");
+        assert.ok(up >= 0 && check > up, "the deploy check comes after pulumi up");
+        assert.deepEqual(steps[check].env, {
+            CLUSTER: "${{ steps.up.outputs.clusterName }}",
+            SERVICE: "${{ steps.up.outputs.serviceName }}",
+            TASK_DEFINITION: "${{ steps.up.outputs.taskDefinitionArn }}",
+            URL: "${{ steps.up.outputs.url }}",
+            VERSION: "${{ github.sha }}",
+        });
+    });
+
+    it("hands the check every value as its own argument, however the values read", () => {
+        const step = deploy().steps.find((candidate) => candidate.name === "Prove the deploy shipped this commit");
+        assert.ok(step?.run);
+        const directory = mkdtempSync(join(tmpdir(), "deploy-check-step-"));
+        try {
+            // An `npm` that prints each argument on its own line.
+            writeFileSync(join(directory, "npm"), '#!/bin/sh\nprintf "%s\\n" "$@"\n', { mode: 0o755 });
+            const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], {
+                encoding: "utf8",
+                env: {
+                    PATH: `${directory}:${process.env.PATH ?? ""}`,
+                    CLUSTER: "app-cluster-1a2b3c4",
+                    SERVICE: "app-service-5d6e7f8",
+                    TASK_DEFINITION: "arn:aws:ecs:us-east-1:123456789012:task-definition/fargate-service-prod:7",
+                    URL: "http://web alb.example",
+                    VERSION: "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a",
+                },
+            });
+            assert.equal(result.status, 0, result.stderr);
+            assert.deepEqual(result.stdout.trimEnd().split("\n"), [
+                "run",
+                "--silent",
+                "deploy-check",
+                "--",
+                "--cluster",
+                "app-cluster-1a2b3c4",
+                "--service",
+                "app-service-5d6e7f8",
+                "--task-definition",
+                "arn:aws:ecs:us-east-1:123456789012:task-definition/fargate-service-prod:7",
+                "--url",
+                "http://web alb.example",
+                "--version",
+                "3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a",
+            ]);
+        } finally {
+            rmSync(directory, { recursive: true, force: true });
+        }
+    });
+});

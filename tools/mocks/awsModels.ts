@@ -283,6 +283,33 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
             tier: inputs.tier ?? "Standard",
         };
     },
+    [t.listenerRule]: (_name, inputs, ctx) => {
+        const ruleArn = `${String(inputs.listenerArn).replace(":listener/", ":listener-rule/")}/${ctx.hex(16)}`;
+        return { id: ruleArn, arn: ruleArn };
+    },
+    [t.metricAlarm]: (name, inputs, ctx) => {
+        const alarmName = autoName(name, inputs, ctx, 255);
+        return { id: alarmName, name: alarmName, arn: arn(ctx, "cloudwatch", `alarm:${alarmName}`) };
+    },
+    [t.snsTopic]: (name, inputs, ctx) => {
+        const topicName = autoName(name, inputs, ctx, 256);
+        const topicArn = arn(ctx, "sns", topicName);
+        return { id: topicArn, arn: topicArn, name: topicName, owner: ctx.accountId };
+    },
+    [t.snsSubscription]: (_name, inputs, ctx) => {
+        // An email subscription stays "pending confirmation" until its link is followed.
+        const subscriptionArn = `${String(inputs.topic)}:${ctx.hex(8)}-${ctx.hex(4)}-${ctx.hex(4)}-${ctx.hex(4)}-${ctx.hex(12)}`;
+        return { id: subscriptionArn, arn: subscriptionArn, pendingConfirmation: inputs.protocol === "email" };
+    },
+    [t.kmsKey]: (_name, _inputs, ctx) => {
+        const keyId = `${ctx.hex(8)}-${ctx.hex(4)}-${ctx.hex(4)}-${ctx.hex(4)}-${ctx.hex(12)}`;
+        return { id: keyId, keyId, arn: arn(ctx, "kms", `key/${keyId}`) };
+    },
+    [t.kmsAlias]: (_name, inputs, ctx) => ({
+        id: String(inputs.name),
+        arn: arn(ctx, "kms", String(inputs.name)),
+        targetKeyArn: arn(ctx, "kms", `key/${String(inputs.targetKeyId)}`),
+    }),
 };
 
 export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
@@ -361,6 +388,19 @@ export const awsInvokeModels: Readonly<Record<string, InvokeModel>> = {
             tags: {},
         };
     },
+    "aws:index/getRegion:getRegion": (_args, ctx) => ({
+        id: ctx.region,
+        region: ctx.region,
+        name: ctx.region,
+        description: `${ctx.region} (offline plan)`,
+        endpoint: `ec2.${ctx.region}.amazonaws.com`,
+    }),
+    "aws:index/getPartition:getPartition": () => ({
+        id: "aws",
+        partition: "aws",
+        dnsSuffix: "amazonaws.com",
+        reverseDnsPrefix: "com.amazonaws",
+    }),
 };
 
 /** What a multi-language component's provider answers for it: its outputs. */

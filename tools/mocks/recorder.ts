@@ -32,6 +32,8 @@ export interface RecordedResource {
     ignoreChanges: string[];
     /** Left in the cloud when the program drops it (Pulumi forgets it instead of deleting it). */
     retainOnDelete: boolean;
+    /** How long the engine would let the provider create, update or delete it ("" for the provider's default). */
+    customTimeouts: { create: string; update: string; delete: string };
 }
 
 export interface RecordedInvoke {
@@ -76,6 +78,11 @@ export function recordCalls(
                     protect: request.getProtect() === true,
                     ignoreChanges: request.getIgnorechangesList(),
                     retainOnDelete: request.getRetainondelete() === true,
+                    customTimeouts: {
+                        create: request.getCustomtimeouts()?.getCreate() ?? "",
+                        update: request.getCustomtimeouts()?.getUpdate() ?? "",
+                        delete: request.getCustomtimeouts()?.getDelete() ?? "",
+                    },
                 };
                 resources.set(resource.urn, resource);
                 onResource?.(resource);

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ContainerSecrets } from "../../../infra/config/stackSettings";
 import { FargateService, FargateServiceArgs } from "../../../infra/service/fargateService";
 import { secretPlaceholder } from "../../../tools/mocks/mockEngine";
-import { Declared, tokens } from "../stackRun";
+import { Declared, promiseOf, tokens } from "../stackRun";
 import { declaredBy } from "./unitEngine";
 
 const image = `123456789012.dkr.ecr.us-east-1.amazonaws.com/fargate-service-unit@sha256:${"cd".repeat(32)}`;
@@ -34,6 +34,15 @@ const baseArgs: FargateServiceArgs = {
         cpuTargetPercent: 60,
         requestsPerTarget: 1000,
         requestCountLabel: "app/web-alb/0123456789abcdef/targetgroup/web-tg/0123456789abcdef",
+    },
+    deployment: {
+        strategy: "rolling",
+        bakeTimeMinutes: 10,
+        alarmWindowSeconds: 180,
+        minimumHealthyPercent: 100,
+        alarmNames: ["unit-5xx-rate", "unit-unhealthy-targets", "unit-p99-latency"],
+        rollbackOnAlarm: true,
+        blueGreen: undefined,
     },
 };
 
@@ -193,6 +202,111 @@ describe("FargateService", () => {
             ],
         );
         assert.deepEqual(service.ignoreChanges, ["desiredCount"]);
+    });
+
+    it("watches the given alarms during deployments and rolls back on ALARM", async () => {
+        const declared = await declaredBy(new FargateService("alarms", { ...baseArgs, environment: "alarms" }));
+        assert.deepEqual(declared.one(tokens.service).inputs.alarms, {
+            alarmNames: ["unit-5xx-rate", "unit-unhealthy-targets", "unit-p99-latency"],
+            enable: true,
+            rollback: true,
+        });
+    });
+
+    it("with rollbackOnAlarm off still declares the alarms, switched off, so that turning them off takes effect", async () => {
+        const declared = await declaredBy(
+            new FargateService("quiet", {
+                ...baseArgs,
+                environment: "quiet",
+                deployment: { ...baseArgs.deployment, rollbackOnAlarm: false },
+            }),
+        );
+        const alarms = declared.one(tokens.service).inputs.alarms as Record<string, unknown>;
+        assert.deepEqual([alarms.enable, alarms.rollback], [false, false]);
+        assert.deepEqual(alarms.alarmNames, baseArgs.deployment.alarmNames);
+    });
+
+    it("in the fast lane lets ECS stop old tasks while new ones start (0-200 %), still ROLLING", async () => {
+        const declared = await declaredBy(
+            new FargateService("fast", {
+                ...baseArgs,
+                environment: "fast",
+                deployment: { ...baseArgs.deployment, minimumHealthyPercent: 0 },
+            }),
+        );
+        const service = declared.one(tokens.service).inputs;
+        assert.deepEqual([service.deploymentMinimumHealthyPercent, service.deploymentMaximumPercent], [0, 200]);
+        assert.deepEqual(service.deploymentConfiguration, { strategy: "ROLLING" });
+        assert.deepEqual(declared.all(tokens.role).length, 2);
+    });
+
+    it("rolling: gives pulumi up the provider's 20 minutes plus the alarms' window", async () => {
+        const declared = await declaredBy(
+            new FargateService("rollwait", {
+                ...baseArgs,
+                environment: "rollwait",
+                deployment: { ...baseArgs.deployment, alarmWindowSeconds: 300 },
+            }),
+        );
+        const { create, update } = declared.one(tokens.service).customTimeouts;
+        assert.deepEqual([create, update], ["25m", "25m"]);
+    });
+
+    const blueGreen = {
+        alternateTargetGroupArn: pulumi.output(
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-bluegreen-tg/2222222222222222",
+        ),
+        productionListenerRuleArn: pulumi.output(
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web-alb/0123456789abcdef/aaaa/bbbb",
+        ),
+        testListenerRuleArn: pulumi.output(
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web-alb/0123456789abcdef/aaaa/cccc",
+        ),
+        productionListenerArn: pulumi.output(
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web-alb/0123456789abcdef/aaaa",
+        ),
+    };
+
+    it("blue/green: deploys BLUE_GREEN with the bake, naming both groups, both rules and ECS's role", async () => {
+        const declared = await declaredBy(
+            new FargateService("bluegreen", {
+                ...baseArgs,
+                environment: "bluegreen",
+                deployment: { ...baseArgs.deployment, strategy: "blueGreen", bakeTimeMinutes: 15, blueGreen },
+            }),
+        );
+        const service = declared.one(tokens.service);
+        assert.deepEqual(service.inputs.deploymentConfiguration, { strategy: "BLUE_GREEN", bakeTimeInMinutes: "15" });
+        const role = declared.one(tokens.role, "bluegreen-bluegreen-role");
+        assert.deepEqual(service.inputs.loadBalancers, [
+            {
+                targetGroupArn: baseArgs.targetGroupArn,
+                containerName: "app",
+                containerPort: 8080,
+                advancedConfiguration: {
+                    alternateTargetGroupArn: await promiseOf(blueGreen.alternateTargetGroupArn),
+                    productionListenerRule: await promiseOf(blueGreen.productionListenerRuleArn),
+                    testListenerRule: await promiseOf(blueGreen.testListenerRuleArn),
+                    roleArn: role.outputs.arn,
+                },
+            },
+        ]);
+        assert.deepEqual([service.customTimeouts.create, service.customTimeouts.update], ["38m", "38m"]);
+        assert.ok(
+            service.dependencies.includes(declared.one(tokens.rolePolicy, "bluegreen-bluegreen-shift-traffic").urn),
+        );
+    });
+
+    it("blue/green without the load balancer's targets fails, naming the argument", () => {
+        assert.throws(
+            () =>
+                new FargateService("unrouted", {
+                    ...baseArgs,
+                    environment: "unrouted",
+                    deployment: { ...baseArgs.deployment, strategy: "blueGreen" },
+                }),
+            /^Error: FargateService: `deployment.blueGreen` is undefined; allowed: the load balancer's blue\/green targets/,
+        );
     });
 });
 

@@ -14,6 +14,7 @@ const baseArgs: LoadBalancerArgs = {
     deregistrationDelaySeconds: 30,
     deletionProtection: false,
     https: undefined,
+    deploymentStrategy: "rolling",
 };
 const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
 
@@ -96,6 +97,44 @@ describe("LoadBalancer", () => {
             await promiseOf(loadBalancer.requestCountLabel),
             `${declared.one(tokens.loadBalancer).outputs.arnSuffix}/${declared.one(tokens.targetGroup).outputs.arnSuffix}`,
         );
+    });
+
+    it("has one target group and no listener rules when deploys are rolling", async () => {
+        const loadBalancer = new LoadBalancer("rolling", baseArgs);
+        const declared = await declaredBy(loadBalancer);
+        assert.equal(declared.all(tokens.targetGroup).length, 1);
+        assert.deepEqual(declared.all(tokens.listenerRule), []);
+        assert.equal(loadBalancer.blueGreen, undefined);
+        assert.deepEqual(await promiseOf(loadBalancer.targetGroupArnSuffixes), [
+            declared.one(tokens.targetGroup).outputs.arnSuffix,
+        ]);
+    });
+
+    it("for blue/green puts the rules on the HTTPS listener when HTTPS is on, and names both groups' metrics", async () => {
+        const loadBalancer = new LoadBalancer("bluegreen", {
+            ...baseArgs,
+            https: { certificateArn },
+            deploymentStrategy: "blueGreen",
+        });
+        const declared = await declaredBy(loadBalancer);
+        const [https] = declared.where(tokens.listener, "port", 443);
+        const rules = declared.all(tokens.listenerRule);
+        assert.equal(rules.length, 2);
+        assert.ok(rules.every((rule) => rule.inputs.listenerArn === https.outputs.arn));
+        const blueGreen = loadBalancer.blueGreen;
+        assert.ok(blueGreen !== undefined);
+        assert.equal(await promiseOf(blueGreen.productionListenerArn), https.outputs.arn);
+        assert.equal(
+            await promiseOf(blueGreen.alternateTargetGroupArn),
+            declared.one(tokens.targetGroup, "bluegreen-bluegreen-tg").outputs.arn,
+        );
+        assert.deepEqual(
+            await promiseOf(loadBalancer.targetGroupArnSuffixes),
+            ["bluegreen-tg", "bluegreen-bluegreen-tg"].map(
+                (name) => declared.one(tokens.targetGroup, name).outputs.arnSuffix,
+            ),
+        );
+        assert.equal(await promiseOf(loadBalancer.arnSuffix), declared.one(tokens.loadBalancer).outputs.arnSuffix);
     });
 });
 

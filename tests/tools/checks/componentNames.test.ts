@@ -21,6 +21,7 @@ const baseArgs: LoadBalancerArgs = {
     deregistrationDelaySeconds: 30,
     deletionProtection: false,
     https: undefined,
+    deploymentStrategy: "rolling",
 };
 
 /** The component's resources as a plan snapshot, checked. */

@@ -11,7 +11,7 @@ const types = {
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
     taskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
     service: "aws:ecs/service:Service",
-    unknown: "aws:sns/topic:Topic",
+    unknown: "aws:sqs/queue:Queue",
 };
 
 function resource(

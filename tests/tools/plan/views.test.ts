@@ -72,7 +72,7 @@ describe("the terminal plan", () => {
         );
         assert.match(out, /health check HTTP \/health every 10 s, 2 to pass, 3 to fail, expects 200/);
         assert.match(out, /cpu 256, memory 512 MiB, X86_64 · image fargate-service-dev@sha256:[0-9a-f]{12}…/);
-        assert.match(out, /desired 1, FARGATE · deployments 100-200 %, circuit breaker on with rollback on/);
+        assert.match(out, /desired 1, FARGATE · deployments 0-200 %, circuit breaker on with rollback on/);
     });
 
     it("lists every ingress rule with its source, every IAM policy, and what is public", () => {

@@ -45,6 +45,13 @@ const replaceRules: Readonly<Record<string, ReplaceRule>> = {
     },
     [t.scalingTarget]: { properties: ["resourceId", "scalableDimension", "serviceNamespace"] },
     [t.scalingPolicy]: { properties: ["name", "resourceId", "scalableDimension", "serviceNamespace"] },
+    // A rule belongs to one listener for life (terraform-provider-aws elbv2/listener_rule.go: listener_arn ForceNew).
+    [t.listenerRule]: { properties: ["listenerArn"] },
+    [t.metricAlarm]: { properties: ["name"] },
+    [t.snsTopic]: { properties: ["name", "namePrefix", "fifoTopic"] },
+    [t.snsSubscription]: { properties: ["topic", "protocol", "endpoint"] },
+    [t.kmsKey]: { properties: ["customerMasterKeySpec", "keyUsage", "multiRegion", "customKeyStoreId"] },
+    [t.kmsAlias]: { properties: ["name", "namePrefix"] },
 };
 
 /** True when a change to the input `property` of a resource of `type` forces a new resource. */

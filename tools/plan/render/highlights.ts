@@ -6,6 +6,7 @@ import { expandJsonStrings } from "../model/properties";
 import { componentTypes as c, resourceTypes as t } from "../../resourceTypes";
 import { peer, ports } from "./firewallView";
 import { SnapshotResource } from "../model/snapshot";
+import { alarmView } from "./alarmView";
 
 type Inputs = Record<string, any>;
 type Highlighter = (inputs: Inputs, stack: StackModel) => string[];
@@ -185,6 +186,39 @@ const highlighters: Readonly<Record<string, Highlighter>> = {
     ],
     [t.webAclAssociation]: (i, s) => [`guards ${s.label(i.resourceArn)}`],
     [t.ssmParameter]: (i) => [`${i.type} ${i.name}`, `value ${String(i.value)}`, `key ${i.keyId ?? "aws/ssm"}`],
+    [t.listenerRule]: (i, s) => [
+        `priority ${i.priority} on ${s.label(i.listenerArn)}`,
+        ...((i.conditions ?? []) as Inputs[]).map((condition) =>
+            condition.httpHeader !== undefined
+                ? `if header ${condition.httpHeader.httpHeaderName}: ${[condition.httpHeader.values].flat().join(", ")}`
+                : `if path ${[condition.pathPattern?.values].flat().join(", ")}`,
+        ),
+        ...((i.actions ?? []) as Inputs[]).map(
+            (action) =>
+                `${action.type} to ${((action.forward?.targetGroups ?? []) as Inputs[])
+                    .map((group) => `${s.label(group.arn)} ${group.weight ?? 1}`)
+                    .join(", ")}`,
+        ),
+    ],
+    [t.metricAlarm]: (i, s) => {
+        const view = alarmView(i, s);
+        return [
+            `${view.signal} ${view.threshold}`,
+            view.window,
+            `missing data ${i.treatMissingData ?? "missing"}`,
+            `notifies ${view.notifies.join(", ") || "no one"}`,
+        ];
+    },
+    [t.snsTopic]: (i, s) => [
+        i.kmsMasterKeyId === undefined ? "unencrypted" : `encrypted with ${s.label(i.kmsMasterKeyId)}`,
+    ],
+    [t.snsSubscription]: (i, s) => [`${i.protocol} to ${i.endpoint}`, `on ${s.label(i.topic)}`],
+    [t.kmsKey]: (i, s) => [
+        `rotation ${onOff(i.enableKeyRotation)}`,
+        `deletion window ${i.deletionWindowInDays ?? 30} days`,
+        ...statements(s, i.policy).map((statement) => `policy: ${statement}`),
+    ],
+    [t.kmsAlias]: (i, s) => [`${i.name} → ${s.label(i.targetKeyId)}`],
 };
 
 /** The properties worth a reviewer's glance, with the program's options that change how updates apply. */

@@ -104,6 +104,28 @@ class Diagram {
                 }
             }
         }
+        // Listener rules (blue/green's): each forwards part of a listener's traffic to its groups, by weight.
+        for (const rule of this.stack.ofType(t.listenerRule)) {
+            const inputs = rule.inputs as Inputs;
+            const listener = this.stack.referenced(inputs.listenerArn);
+            const loadBalancer = this.stack.referenced(listener?.inputs.loadBalancerArn);
+            const condition = ((inputs.conditions ?? []) as Inputs[])
+                .map((c) =>
+                    c.httpHeader !== undefined ? `header ${c.httpHeader.httpHeaderName}` : c.pathPattern?.values,
+                )
+                .join(", ");
+            for (const group of ((inputs.actions ?? []) as Inputs[]).flatMap((a) => a.forward?.targetGroups ?? [])) {
+                const targetGroup = this.stack.referenced(group.arn);
+                if (listener !== undefined && loadBalancer !== undefined && targetGroup !== undefined) {
+                    const port = `${String(listener.inputs.protocol)} ${String(listener.inputs.port)}`;
+                    this.edge(
+                        nodeId(loadBalancer),
+                        nodeId(targetGroup),
+                        `${port} ${condition}, weight ${group.weight}`,
+                    );
+                }
+            }
+        }
     }
 
     private addDependency(dependent: SnapshotResource, dependency: SnapshotResource): void {
@@ -143,13 +165,27 @@ class Diagram {
             for (const statement of [document.Statement ?? []].flat() as Inputs[]) {
                 const actions = [statement.Action].flat().map((action: string) => action.replace(/^.*:/, ""));
                 for (const resource of [statement.Resource].flat()) {
-                    const target = grantedResource(this.stack, resource);
+                    const target = this.drawnResource(grantedResource(this.stack, resource));
                     if (role !== undefined && target !== undefined) {
                         this.edge(nodeId(role), nodeId(target), `may ${actions.join(", ")}`, true);
                     }
                 }
             }
         }
+    }
+
+    /** The node standing for `resource`: itself, or for a listener or listener rule, the load balancer it is on. */
+    private drawnResource(resource: SnapshotResource | undefined): SnapshotResource | undefined {
+        if (resource === undefined || nodeShape(resource, this.stack) !== undefined) {
+            return resource;
+        }
+        const listener =
+            resource.type === t.listenerRule
+                ? this.stack.referenced((resource.inputs as Inputs).listenerArn)
+                : resource;
+        return listener?.type === t.listener
+            ? this.stack.referenced((listener.inputs as Inputs).loadBalancerArn)
+            : undefined;
     }
 
     /** Subnets the program only reads (the default VPC's) appear once, outside every component. */

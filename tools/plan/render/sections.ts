@@ -7,6 +7,8 @@ import { awsApiSection } from "./awsApiSection";
 import { policySection } from "./policy";
 import { costSection } from "./costSection";
 import { creationOrderSection } from "./creationOrderSection";
+import { deploymentSection } from "./deploymentSection";
+import { timelineSection } from "./timelineSection";
 
 export interface PlanSection {
     /** The heading: a line in the terminal, an h4 in Markdown. */
@@ -21,6 +23,8 @@ export const planSections: readonly PlanSection[] = [
     costSection,
     postureSection,
     edgeSection,
+    deploymentSection,
+    timelineSection,
     creationOrderSection,
     awsApiSection,
     policySection,
