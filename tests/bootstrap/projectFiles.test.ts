@@ -23,8 +23,10 @@ function declarations(file: string): Record<string, Declaration | string | numbe
 }
 
 /** pulumi/pulumi sdk/go/common/workspace/project.json: a config declaration's type is a SimpleConfigType, and an
- * array declares its items' type. */
-const SIMPLE_CONFIG_TYPES = ["string", "integer", "boolean", "array"];
+ * array declares its items' type. `object` joined the list in July 2025 (pulumi/pulumi#20129, parsed since #20132;
+ * the CLI's validation error lists "string", "integer", "boolean", "array", "object"), so the stack's map-valued keys
+ * (`secrets`, `secretValues`) need a CLI of that age or newer, as docs/configuration.md says. */
+const SIMPLE_CONFIG_TYPES = ["string", "integer", "boolean", "array", "object"];
 
 describe("the project files", () => {
     for (const file of ["Pulumi.yaml", join("bootstrap", "Pulumi.yaml")]) {

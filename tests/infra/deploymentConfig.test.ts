@@ -5,8 +5,10 @@ import { describe, it } from "node:test";
 import { ConfigError, parseSettings, StackSettings } from "../../infra/config/stackSettings";
 import { testImageTag } from "./stackRun";
 
+/** Plain HTTP without deletion protection, as dev: the cases here are about deployments, not about HTTPS. */
 function parse(values: Record<string, string>): StackSettings {
-    return parseSettings((key) => values[key], { GITHUB_SHA: testImageTag }, "fargate-service");
+    const all: Record<string, string> = { deletionProtection: "false", ...values };
+    return parseSettings((key) => all[key], { GITHUB_SHA: testImageTag }, "fargate-service");
 }
 
 function assertRejected(values: Record<string, string>, expected: string): void {

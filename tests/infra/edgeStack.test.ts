@@ -104,7 +104,7 @@ describe("secrets (dev on its own domain)", () => {
             ["ecr:GetAuthorizationToken", "*", undefined],
             [
                 ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-                stack.one(tokens.repository).outputs.arn,
+                stack.one(tokens.repository, "registry-repo").outputs.arn,
                 undefined,
             ],
             [["logs:CreateLogStream", "logs:PutLogEvents"], `${logGroupArn}:log-stream:*`, undefined],

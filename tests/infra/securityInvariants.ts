@@ -77,7 +77,10 @@ export function describeSecurityInvariants(current: () => StackRun, expected: In
             const executionRoleArn = stack.one(tokens.taskDefinition).inputs.executionRoleArn;
             const role = stack.all(tokens.role).find((candidate) => candidate.outputs.arn === executionRoleArn);
             assert.ok(role, "the task definition's execution role is declared");
-            const policies = stack.where(tokens.rolePolicy, "role", role.id);
+            // Secrets, when configured, add a policy of their own (tests/infra/edgeStack.test.ts checks its grants).
+            const policies = stack
+                .where(tokens.rolePolicy, "role", role.id)
+                .filter((policy) => !policy.name.endsWith("-secrets"));
             assert.equal(policies.length, 1);
             const statements = (
                 JSON.parse(String(policies[0].inputs.policy)) as { Statement: Record<string, unknown>[] }
@@ -110,7 +113,13 @@ export function describeSecurityInvariants(current: () => StackRun, expected: In
         });
 
         it("only ECS tasks of this account can assume the task roles", () => {
-            for (const role of current().all(tokens.role)) {
+            // The task definition's two roles; ECS's own blue/green role is trusted by ecs.amazonaws.com instead.
+            const task = current().one(tokens.taskDefinition).inputs;
+            const taskRoles = current()
+                .all(tokens.role)
+                .filter((role) => [task.executionRoleArn, task.taskRoleArn].includes(role.outputs.arn));
+            assert.equal(taskRoles.length, 2);
+            for (const role of taskRoles) {
                 const statements = (
                     JSON.parse(String(role.inputs.assumeRolePolicy)) as { Statement: Record<string, any>[] }
                 ).Statement;
