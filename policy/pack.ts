@@ -33,8 +33,8 @@ const { storage, network, compute } = awsGuardModules;
 const awsGuardInUse: ResourceValidationPolicy[] = [
     onV7Types(storage.elbDeletionProtectionEnabled, { enforcementLevel: "mandatory", productionOnly: true }),
     onV7Types(network.albHttpToHttpsRedirection, { enforcementLevel: "mandatory", productionOnly: true }),
-    // Advisory: the stack keeps no load balancer access logs yet; previews say so without blocking.
-    onV7Types(compute.elbAccessLoggingEnabled, { enforcementLevel: "advisory", productionOnly: false }),
+    // Production keeps a record of every request (infra/loadBalancer/accessLogBucket.ts; on by default there).
+    onV7Types(compute.elbAccessLoggingEnabled, { enforcementLevel: "mandatory", productionOnly: true }),
 ];
 
 /** Every other AWSGuard policy, switched off (docs/policy.md says why each is off). */

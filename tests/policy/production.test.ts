@@ -153,11 +153,12 @@ describe("production policies", () => {
     });
 });
 
-describe("elb-logging-enabled (AWSGuard, advisory)", () => {
-    it("warns about a load balancer without access logs, in every stack, and not about one with them", async () => {
-        assert.deepEqual(violationsOf(await pack.judge(service({ stack: "dev" })), "elb-logging-enabled"), [
-            "advisory web-alb: Elastic Load Balancer must have access logs enabled.",
+describe("elb-logging-enabled (AWSGuard, production)", () => {
+    it("refuses a production load balancer without access logs, and passes one with them and dev's", async () => {
+        assert.deepEqual(violationsOf(await pack.judge(service()), "elb-logging-enabled"), [
+            "mandatory web-alb: Elastic Load Balancer must have access logs enabled.",
         ]);
         assert.deepEqual(violationsOf(await pack.judge(service({ accessLogs: true })), "elb-logging-enabled"), []);
+        assert.deepEqual(violationsOf(await pack.judge(service({ stack: "dev" })), "elb-logging-enabled"), []);
     });
 });

@@ -58,19 +58,23 @@ export const creationOrderRules: readonly OrderRule[] = [
         ],
     },
     {
-        order: "listener before the service that registers tasks in its target group",
+        order: "listener (or listener rule) before the service that registers tasks in its target group",
         findings: (graph) =>
             services(graph).flatMap(({ service }) =>
                 graph
                     .direct(service)
                     .filter((group) => group.type === t.targetGroup)
                     .filter((group) => {
-                        const forwarding = graph.ofType(t.listener).filter((l) => l.dependencies.includes(group.urn));
-                        return !forwarding.some((listener) => graph.waits(service, listener));
+                        // A group is in use once a listener's default action or a listener rule forwards to it
+                        // (blue/green's second group is reached only through its rules).
+                        const forwarding = [...graph.ofType(t.listener), ...graph.ofType(t.listenerRule)].filter(
+                            (forwarder) => forwarder.dependencies.includes(group.urn),
+                        );
+                        return !forwarding.some((forwarder) => graph.waits(service, forwarder));
                     })
                     .map((group) => ({
                         dependent: label(service),
-                        dependency: `a listener that forwards to ${group.name}`,
+                        dependency: `a listener or listener rule that forwards to ${group.name}`,
                         why: "ECS refuses a target group that no load balancer uses",
                     })),
             ),

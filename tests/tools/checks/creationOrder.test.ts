@@ -174,11 +174,26 @@ describe("the check over the awsx prod graph, with one recorded dependency taken
         );
     });
 
-    it("the listener: a service that does not wait for the listener that forwards to its target group", () => {
-        const snapshot = without(reviewed("prod"), service, [t.listener, "web-http"]);
+    it("the listener: a service that does not wait for the listener that forwards to its target group (dev)", () => {
+        // In prod the service also waits for blue/green's rules, through its role's policy, which names them.
+        const snapshot = without(reviewed("dev"), service, [t.listener, "web-http"]);
         assert.deepEqual(races(snapshot), [
-            "app-service (Service) may be created before a listener that forwards to web-tg: ECS refuses a target " +
-                "group that no load balancer uses",
+            "app-service (Service) may be created before a listener or listener rule that forwards to web-tg: ECS " +
+                "refuses a target group that no load balancer uses",
+        ]);
+    });
+
+    it("the listener rules: a blue/green service that waits for none of the rules forwarding to its second group", () => {
+        const snapshot = without(
+            reviewed("prod"),
+            service,
+            [t.listenerRule, "web-bluegreen-production"],
+            [t.listenerRule, "web-bluegreen-test"],
+            [t.rolePolicy, "app-bluegreen-shift-traffic"],
+        );
+        assert.deepEqual(races(snapshot), [
+            "app-service (Service) may be created before a listener or listener rule that forwards to web-bluegreen-tg: " +
+                "ECS refuses a target group that no load balancer uses",
         ]);
     });
 

@@ -72,15 +72,3 @@ export class Scratch {
         fs.rmSync(this.root, { recursive: true, force: true });
     }
 }
-
-/**
- * The policy pack refuses prod, which has no HTTPS until the domain of issue 14 gives it one, with exactly these two
- * violations (exit status 3). Tests of the plan's other behaviour take that refusal for the status they expect.
- */
-const prodAwaitsHttps =
-    /^the policy pack refuses stack prod: 2 mandatory violation\(s\)[^\n]*\n {2}mandatory {2}alb-http-to-https-redirection [^\n]*\n {2}mandatory {2}prod-https-listener [^\n]*\n$/;
-
-/** `result`'s exit status, or `expected` when it is only the policy pack's refusal of prod for want of HTTPS. */
-export function statusBesidesProdHttps(result: PlanResult, expected: number): number | null {
-    return result.status === 3 && prodAwaitsHttps.test(result.stderr) ? expected : result.status;
-}

@@ -17,6 +17,7 @@ export const pricedTypes = {
     certificate: "aws:acm/certificate:Certificate",
     ssmParameter: "aws:ssm/parameter:Parameter",
     secret: "aws:secretsmanager/secret:Secret",
+    kmsKey: "aws:kms/key:Key",
 } as const;
 
 /** Types whose own charge is nil: configuration, permissions, wiring. What they lead to is priced elsewhere. */
@@ -48,6 +49,11 @@ export const freeTypes: ReadonlySet<string> = new Set([
     "aws:iam/policy:Policy",
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     "aws:ec2/securityGroupRule:SecurityGroupRule",
+    // A topic and its subscriptions have no standing charge; a few alarm notifications a month are requests and
+    // email deliveries far inside SNS's free monthly allowance.
+    "aws:sns/topic:Topic",
+    "aws:sns/topicSubscription:TopicSubscription",
+    "aws:kms/alias:Alias",
 ]);
 
 /** Types priced as part of another resource: the line that prices them says so. */

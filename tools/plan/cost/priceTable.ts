@@ -48,7 +48,8 @@ export type PriceKey =
     | "acmPublicCertificate"
     | "ssmStandardParameter"
     | "ssmAdvancedParameterMonth"
-    | "secretsManagerSecretMonth";
+    | "secretsManagerSecretMonth"
+    | "kmsKeyMonth";
 
 export interface PriceTable {
     region: string;

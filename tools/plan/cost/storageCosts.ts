@@ -40,7 +40,7 @@ export function storageLines(facts: StackFacts, table: PriceTable, usage: Usage)
     return [...repositories, ...buckets];
 }
 
-/** Public ACM certificates and standard SSM parameters are free; secrets bill a month each. */
+/** Public ACM certificates and standard SSM parameters are free; secrets and KMS keys bill a month each. */
 export function secretLines(facts: StackFacts, table: PriceTable): CostLine[] {
     const certificates = facts.ofType(p.certificate).map((certificate) =>
         resourceLine(
@@ -85,5 +85,20 @@ export function secretLines(facts: StackFacts, table: PriceTable): CostLine[] {
             table,
         ),
     );
-    return [...certificates, ...parameters, ...secrets];
+    // A customer managed key bills a month each (its first year; every yearly rotation adds a month's charge).
+    const keys = facts.ofType(p.kmsKey).map((key) =>
+        resourceLine(
+            key,
+            {
+                key: `kms:${key.name}`,
+                what: "KMS customer managed key",
+                noun: "key",
+                quantity: fixed(1),
+                basis: "1 key (first year)",
+                price: "kmsKeyMonth",
+            },
+            table,
+        ),
+    );
+    return [...certificates, ...parameters, ...secrets, ...keys];
 }

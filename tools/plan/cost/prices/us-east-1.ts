@@ -228,6 +228,16 @@ export const usEast1: PriceTable = {
                 "Not found: no stored page searched gave the monthly charge of an advanced parameter, so advanced " +
                 "parameters are listed as not priced",
         },
+        kmsKeyMonth: {
+            usd: 1,
+            per: "key-month",
+            source: "https://aws.amazon.com/kms/pricing/",
+            read,
+            evidence:
+                'As read at https://aws.amazon.com/kms/pricing/ ("Each AWS KMS key that you create in KMS costs ' +
+                '$1/month ... If you enable automatic key rotation, each newly generated backing key costs an ' +
+                'additional $1/month"): the first year of a rotated key costs $1/month, each rotation adds $1/month',
+        },
         secretsManagerSecretMonth: {
             usd: 0.4,
             per: "secret-month",
