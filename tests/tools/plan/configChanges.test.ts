@@ -137,22 +137,10 @@ describe("changing one configuration value", () => {
         assert.deepEqual(changes(diff), { "ignored aws:ecs/service:Service app-service": ["desiredCount [ignored]"] });
     });
 
-    it("a certificate adds the HTTPS listener and its two rules, the HTTP listener redirects, and blue/green's rules move to 443", () => {
+    it("a certificate adds the HTTPS listener and its two rules, and the HTTP listener redirects (dev: plain HTTP, rolling)", () => {
         const arn = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
         const { diff } = planWith({ stack: "dev", key: "certificateArn", value: arn });
         assert.deepEqual(changes(diff), {
-            "update aws:ecs/service:Service app-service": [
-                "loadBalancers[0].advancedConfiguration.productionListenerRule",
-                "loadBalancers[0].advancedConfiguration.testListenerRule",
-                "new deployment: `loadBalancers` changes",
-            ],
-            "update aws:iam/rolePolicy:RolePolicy app-bluegreen-shift-traffic": [
-                "policy.Statement[2].Resource[0]",
-                "policy.Statement[2].Resource[1]",
-                "policy.Statement[3].Resource",
-            ],
-            "replace aws:lb/listenerRule:ListenerRule web-bluegreen-production": ["listenerArn [replace]"],
-            "replace aws:lb/listenerRule:ListenerRule web-bluegreen-test": ["listenerArn [replace]"],
             "update aws:lb/listener:Listener web-http": [
                 "defaultActions[0].redirect.port",
                 "defaultActions[0].redirect.protocol",

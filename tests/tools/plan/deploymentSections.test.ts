@@ -106,7 +106,7 @@ describe("the deployment safety section", () => {
         );
         assert.match(
             prod.markdown,
-            /^ +- `web-bluegreen-test` ListenerRule: priority 10 on web-http; if header X-Release-Candidate: true; forward to web-bluegreen-tg 100; ignores changes to actions$/m,
+            /^ +- `web-bluegreen-test` ListenerRule: priority 10 on web-https; if header X-Release-Candidate: true; forward to web-bluegreen-tg 100; ignores changes to actions$/m,
         );
     });
 });

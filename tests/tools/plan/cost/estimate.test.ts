@@ -178,7 +178,7 @@ describe("what the stack will add soon, priced by type token", () => {
     it("lists what it cannot price and leaves it out of the total, never silently", () => {
         const extra = [
             resource("aws:route53/record:Record", "validation", { type: "CNAME", records: ["x.acm-validations.aws."] }),
-            resource("aws:sns/topic:Topic", "alerts", {}),
+            resource("aws:sqs/queue:Queue", "jobs", {}),
             resource("aws:lb/loadBalancer:LoadBalancer", "nlb", { loadBalancerType: "network", subnets: ["a"] }),
         ];
         const result = estimate(referenceStack({}, extra));
@@ -187,7 +187,7 @@ describe("what the stack will add soon, priced by type token", () => {
         assert.deepEqual(result.unpriced, [
             "Route 53 standard queries (validation): no price in the table",
             "nlb: a network load balancer, which the table has no price for",
-            "aws:sns/topic:Topic alerts: a type the estimate has no price for",
+            "aws:sqs/queue:Queue jobs: a type the estimate has no price for",
         ]);
     });
 });
