@@ -235,7 +235,7 @@ export const usEast1: PriceTable = {
             read,
             evidence:
                 'As read at https://aws.amazon.com/kms/pricing/ ("Each AWS KMS key that you create in KMS costs ' +
-                '$1/month ... If you enable automatic key rotation, each newly generated backing key costs an ' +
+                "$1/month ... If you enable automatic key rotation, each newly generated backing key costs an " +
                 'additional $1/month"): the first year of a rotated key costs $1/month, each rotation adds $1/month',
         },
         secretsManagerSecretMonth: {
