@@ -36,6 +36,9 @@ export interface VpcValues {
     maxCount: number;
     natGateways: NatGatewayChoice;
     vpcEndpoints: VpcEndpointChoice;
+    /** Secret name → ARN the container reads, and the values the stack stores in SSM itself. */
+    secrets: Readonly<Record<string, string>>;
+    secretValues: Readonly<Record<string, unknown>>;
 }
 
 const natStrategies: Readonly<Record<NatGatewayChoice, DedicatedVpcSettings["natGateways"]>> = {
@@ -49,7 +52,21 @@ const natStrategies: Readonly<Record<NatGatewayChoice, DedicatedVpcSettings["nat
  * image layers from S3, and the awslogs driver writes to CloudWatch Logs ("Migrating to Linux platform version 1.4.0",
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-version-migration.html).
  */
-const interfaceServices = ["ecr.api", "ecr.dkr", "logs"] as const;
+const imageAndLogServices = ["ecr.api", "ecr.dkr", "logs"] as const;
+
+/**
+ * The services a task reaches through interface endpoints: ECR and CloudWatch Logs, and the stores its secrets come
+ * from ("Amazon ECS interface VPC endpoints": tasks that read SSM parameters or Secrets Manager secrets without a NAT
+ * gateway need the ssm or secretsmanager endpoint, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html).
+ */
+function interfaceServices(values: VpcValues): string[] {
+    const arns = Object.values(values.secrets);
+    return [
+        ...imageAndLogServices,
+        ...(arns.some((arn) => arn.includes(":ssm:")) || Object.keys(values.secretValues).length > 0 ? ["ssm"] : []),
+        ...(arns.some((arn) => arn.includes(":secretsmanager:")) ? ["secretsmanager"] : []),
+    ];
+}
 
 /** The dedicated VPC's settings, or undefined when the stack runs in the account's default VPC. */
 export function dedicatedVpcSettings(values: VpcValues): DedicatedVpcSettings | undefined {
@@ -63,7 +80,7 @@ export function dedicatedVpcSettings(values: VpcValues): DedicatedVpcSettings | 
         layout: subnetLayout(cidr.prefix, values.availabilityZones),
         natGateways: natStrategies[values.natGateways],
         s3GatewayEndpoint: values.vpcEndpoints !== "none",
-        interfaceEndpoints: values.vpcEndpoints === "all" ? interfaceServices : [],
+        interfaceEndpoints: values.vpcEndpoints === "all" ? interfaceServices(values) : [],
     };
 }
 
@@ -77,7 +94,8 @@ export function checkDedicatedVpc(r: SettingsReader, values: VpcValues): void {
             "natGateways",
             values.natGateways,
             `with ${r.label("vpcEndpoints")} ${JSON.stringify(values.vpcEndpoints)} tasks in the private subnets could ` +
-                "neither pull their image (ECR api, ECR dkr, S3) nor ship their logs (CloudWatch Logs); allowed: " +
+                "neither pull their image (ECR api, ECR dkr, S3), read their secrets (SSM, Secrets Manager) nor ship " +
+                "their logs (CloudWatch Logs); allowed: " +
                 `single or onePerAz, or none with ${r.label("vpcEndpoints")} all`,
         );
     }
@@ -93,7 +111,7 @@ function checkCapacity(r: SettingsReader, values: VpcValues): void {
     const demand: SubnetDemand = {
         zones: values.availabilityZones,
         maxCount: values.maxCount,
-        interfaceEndpoints: values.vpcEndpoints === "all" ? interfaceServices.length : 0,
+        interfaceEndpoints: values.vpcEndpoints === "all" ? interfaceServices(values).length : 0,
         natGateways: values.natGateways !== "none",
     };
     const reasons = shortfalls(cidr.prefix, demand);

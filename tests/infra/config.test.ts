@@ -322,8 +322,9 @@ describe("the dedicated VPC's cost levers", () => {
             assertRejected(
                 { ...dedicated, natGateways: "none", vpcEndpoints },
                 `\`fargate-service:natGateways\` is "none"; with \`fargate-service:vpcEndpoints\` "${vpcEndpoints}" tasks ` +
-                    "in the private subnets could neither pull their image (ECR api, ECR dkr, S3) nor ship their logs " +
-                    "(CloudWatch Logs); allowed: single or onePerAz, or none with `fargate-service:vpcEndpoints` all",
+                    "in the private subnets could neither pull their image (ECR api, ECR dkr, S3), read their secrets " +
+                    "(SSM, Secrets Manager) nor ship their logs (CloudWatch Logs); allowed: single or onePerAz, or none " +
+                    "with `fargate-service:vpcEndpoints` all",
             );
         }
         assert.equal(parse({ ...dedicated, natGateways: "single", vpcEndpoints: "none" }).natGateways, "single");

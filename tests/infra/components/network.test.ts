@@ -16,6 +16,8 @@ const baseValues: VpcValues = {
     maxCount: 6,
     natGateways: "none",
     vpcEndpoints: "all",
+    secrets: {},
+    secretValues: {},
 };
 
 function dedicated(name: string, change: Partial<VpcValues> = {}): Network {
@@ -110,6 +112,29 @@ describe("Network", () => {
             assert.deepEqual(endpoint.inputs.securityGroupIds, [group.id]);
         }
         assert.equal(group.inputs.ingress, undefined);
+    });
+
+    it("dedicated with every endpoint and secrets: the SSM and Secrets Manager endpoints their stores need", async () => {
+        const declared = await declaredBy(
+            dedicated("secret-stores", {
+                secrets: {
+                    API_KEY: "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-key-AbCdEf",
+                    DB_HOST: "arn:aws:ssm:us-east-1:123456789012:parameter/fargate-service/dev/db-host",
+                },
+            }),
+        );
+        assert.deepEqual(
+            declared.all(tokens.vpcEndpoint).map((endpoint) => endpoint.inputs.serviceName),
+            ["ecr.api", "ecr.dkr", "logs", "ssm", "secretsmanager"].map(
+                (suffix) => `com.amazonaws.us-east-1.${suffix}`,
+            ),
+        );
+        const owned = await declaredBy(dedicated("owned-secret", { secretValues: { DB_PASSWORD: "[secret]" } }));
+        assert.ok(
+            owned
+                .all(tokens.vpcEndpoint)
+                .some((endpoint) => endpoint.inputs.serviceName === "com.amazonaws.us-east-1.ssm"),
+        );
     });
 
     it("dedicated with the S3 endpoint alone: no interface endpoints and no group for them", async () => {
