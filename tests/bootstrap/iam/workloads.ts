@@ -56,6 +56,8 @@ export function policiesOf(snapshot: Snapshot, roleSuffix: string): { inline: Po
 
 export const executionRole = "-execution";
 export const taskRole = "-task";
+/** ECS's infrastructure role for blue/green deployments (prod's plan). */
+export const blueGreenRole = "-bluegreen-role";
 
 /** The policy the plan gives its KMS key: KMS reads a key's own policy before IAM's (KMS Developer Guide, "Key
  * policies"), so an identity policy alone allows nothing on a key that does not delegate to the account. */
