@@ -41,7 +41,10 @@ const loadBalancer = new LoadBalancer("web", {
     deregistrationDelaySeconds: settings.deregistrationDelaySeconds,
     deletionProtection: settings.deletionProtection,
     https: settings.https,
-    accessLogs: settings.accessLogging,
+    accessLogs:
+        settings.accessLogging === undefined
+            ? undefined
+            : { ...settings.accessLogging, bucketPrefix: `${project}-${stack}-`.toLowerCase() },
     webAcl: settings.webAcl,
     deploymentStrategy: settings.deploymentStrategy,
 });

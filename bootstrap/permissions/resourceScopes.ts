@@ -1,6 +1,6 @@
 // The scope of each kind of resource the provider-call table names (scope.ts says what a scope is).
 import type { ResourceRef } from "../providerCalls";
-import { type Account, type Scope, STACK_PROJECT, roleBasePath } from "./scope";
+import { type Account, type Scope, STACK_PROJECT, roleBasePath, stackRepositories } from "./scope";
 
 const regional = (a: Account, service: string, resource: string) =>
     `arn:${a.partition}:${service}:${a.region}:${a.accountId}:${resource}`;
@@ -33,8 +33,8 @@ export const scopes: Readonly<Record<ResourceRef, Scope>> = {
         iamType: "repository",
         by: "name",
         kind: (a) => regional(a, "ecr", "repository/*"),
-        named: (a, e) => [regional(a, "ecr", `repository/${STACK_PROJECT}-${e}`)],
-        examples: (a, e) => [regional(a, "ecr", `repository/${STACK_PROJECT}-${e}`)],
+        named: (a, e) => stackRepositories(e).map((name) => regional(a, "ecr", `repository/${name}`)),
+        examples: (a, e) => stackRepositories(e).map((name) => regional(a, "ecr", `repository/${name}`)),
     },
     "logs:log-group": {
         iamType: "log-group",
@@ -106,6 +106,16 @@ export const scopes: Readonly<Record<ResourceRef, Scope>> = {
                 `alarm:TargetTracking-service/app-cluster-${id(e, 7)}/app-service-${id(e, 7)}-AlarmHigh-${id(e, 8)}`,
             ),
         ],
+    },
+    "kms:key": tagged("kms", "key", "key/", (e) => `${id(e, 8)}-0123-4567-89ab-${id(e, 12)}`),
+    // The alarm topic's key alias, alias/fargate-service-<stack>-alarms (infra/service/alarmTopic.ts): aliases carry
+    // no tags.
+    "kms:alias": {
+        iamType: "alias",
+        by: "name",
+        kind: (a) => regional(a, "kms", "alias/*"),
+        named: (a, e) => [regional(a, "kms", `alias/${STACK_PROJECT}-${e}-*`)],
+        examples: (a, e) => [regional(a, "kms", `alias/${STACK_PROJECT}-${e}-alarms`)],
     },
     "sns:topic": tagged("sns", "topic", "", (e) => `alarms-${id(e, 7)}`),
     "acm:certificate": tagged("acm", "certificate", "certificate/", (e) => `${id(e, 8)}-0123-4567-89ab-${id(e, 12)}`),

@@ -6,6 +6,11 @@
 /** The Pulumi project whose stacks the roles deploy: it names the repository, log group and task family. */
 export const STACK_PROJECT = "fargate-service";
 
+/** The stack's ECR repositories: the image's, and its build cache's beside it (infra/registry/imageRegistry.ts). */
+export function stackRepositories(environment: string): string[] {
+    return [`${STACK_PROJECT}-${environment}`, `${STACK_PROJECT}-${environment}-cache`];
+}
+
 /** The tag every resource of a stack carries (Pulumi.<stack>.yaml, aws:defaultTags), with the stack's name. */
 export const ENVIRONMENT_TAG = "environment";
 

@@ -24,22 +24,21 @@ export const dataSourceCalls: ProviderCalls[] = [
         calls: [reads("ec2:DescribeAvailabilityZones", "invoke")],
     },
     {
-        type: "aws:ec2/getVpc:getVpc",
-        source: tf(
-            "internal/service/ec2/vpc_data_source.go",
-            "DescribeVpcs, DescribeVpcAttribute for the DNS attributes, DescribeRouteTables for the main table",
-        ),
-        calls: [
-            reads("ec2:DescribeVpcs", "invoke"),
-            reads("ec2:DescribeVpcAttribute", "invoke", shared("ec2:vpc")),
-            reads("ec2:DescribeRouteTables", "invoke"),
-        ],
-    },
-    {
         type: "aws:ec2/getVpcs:getVpcs",
-        pending: "net: the default VPC looked up as a list, to say clearly when there is none (issue 11, finding 10)",
         source: tf("internal/service/ec2/vpc_ids_data_source.go", "DescribeVpcs"),
         calls: [reads("ec2:DescribeVpcs", "invoke")],
+    },
+    {
+        type: "aws:index/getRegion:getRegion",
+        source: tf("internal/service/meta/region_data_source.go", "findRegionByName"),
+        noApiCall: "the provider's region, looked up in the AWS SDK's endpoint metadata",
+        calls: [],
+    },
+    {
+        type: "aws:index/getPartition:getPartition",
+        source: tf("internal/service/meta/partition_data_source.go", "dataSourcePartitionRead"),
+        noApiCall: "the partition and DNS suffix the provider resolved when it was configured",
+        calls: [],
     },
     {
         type: "aws:ec2/getSubnets:getSubnets",
@@ -59,7 +58,6 @@ export const dataSourceCalls: ProviderCalls[] = [
     },
     {
         type: "aws:route53/getZone:getZone",
-        pending: "edge: the hosted zone of the stack's domain (issue 14)",
         source: tf(
             "internal/service/route53/zone_data_source.go",
             "ListHostedZones to find the zone by name, GetHostedZone, ListTagsForResource",

@@ -56,12 +56,17 @@ export const ecsCalls: ProviderCalls[] = [
             "terraform-provider-aws internal/service/ecs/service.go (Create: CreateService with tags, then " +
             "DescribeServices until ACTIVE or steady; Read: DescribeServices including TAGS; Update: UpdateService, " +
             "then DescribeServices until steady; Delete: DescribeServices, UpdateService to 0 tasks, DeleteService, " +
-            "DescribeServices until INACTIVE); tag updates: TagResource/UntagResource",
+            "DescribeServices until INACTIVE); tag updates: TagResource/UntagResource. A blue/green service passes " +
+            "its load balancers' infrastructure role to ECS (iam:PassRole, ECS Developer Guide, 'Amazon ECS " +
+            "infrastructure IAM role for load balancers')",
         calls: [
             withTags(changes("ecs:CreateService", "create", created(service))),
             tagOnCreate(service, "CreateService"),
             reads("ecs:DescribeServices", "create read update delete", owned(service)),
             changes("ecs:UpdateService", "update delete", owned(service)),
+            requiring(changes("iam:PassRole", "create update", owned("iam:role")), {
+                "iam:PassedToService": "ecs.amazonaws.com",
+            }),
             tags("ecs:TagResource", "update", owned(service)),
             tags("ecs:UntagResource", "update", owned(service)),
             changes("ecs:DeleteService", "delete", owned(service)),

@@ -85,7 +85,6 @@ export const loadBalancerCalls: ProviderCalls[] = [
     },
     {
         type: "aws:lb/listenerRule:ListenerRule",
-        pending: "safe: blue/green production and test listener rules (issue 13)",
         source:
             "terraform-provider-aws internal/service/elbv2/listener_rule.go (Create: CreateRule with tags on the " +
             "listener; Read: DescribeRules; Update: SetRulePriorities, ModifyRule; Delete: DeleteRule)",

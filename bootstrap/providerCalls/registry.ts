@@ -1,4 +1,5 @@
-// The stack's ECR repository, its lifecycle policy and the image the Docker provider builds and pushes into it.
+// The stack's ECR repositories (the image's and the build cache's), their lifecycle policies and the image the
+// docker-build provider builds and pushes into them.
 import { type ProviderCalls, changes, created, owned, reads, tags, transparentTagging, withTags } from "./types";
 
 const repository = "ecr:repository";
@@ -33,20 +34,23 @@ export const registryCalls: ProviderCalls[] = [
         ],
     },
     {
-        type: "docker:index/image:Image",
+        type: "docker-build:index:Image",
         source:
-            "pulumi-docker v5 Image: builds through the Docker daemon and pushes with the registry credentials the " +
-            "program passes (aws.ecr.getAuthorizationToken); the push is the Docker registry API, authorized as in " +
-            "the ECR User Guide, 'Required IAM permissions for pushing an image' " +
-            "(https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html); cacheFrom pulls layers " +
-            "and manifests (BatchGetImage, GetDownloadUrlForLayer); deleting the resource leaves the pushed image",
+            "pulumi-docker-build provider/internal/image.go (Create and Update: a BuildKit build that pulls the " +
+            "cacheFrom manifest and layers from the cache repository, pushes the image to the image repository and, " +
+            "with cacheTo, the cache to the cache repository; Read: Inspect of each pushed tag at its digest, a " +
+            "manifest GET; Delete: client.go Delete removes the local image and tries a registry manifest DELETE " +
+            "whose error it ignores, so no ecr:BatchDeleteImage is granted and a destroy leaves the pushed image); " +
+            "the registry credentials come from aws.ecr.getAuthorizationToken; the pushes and pulls are the Docker " +
+            "registry API, authorized as in the ECR User Guide, 'Required IAM permissions for pushing an image' " +
+            "(https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html)",
         calls: [
             reads("ecr:BatchCheckLayerAvailability", "create update", owned(repository)),
             changes("ecr:InitiateLayerUpload", "create update", owned(repository)),
             changes("ecr:UploadLayerPart", "create update", owned(repository)),
             changes("ecr:CompleteLayerUpload", "create update", owned(repository)),
             changes("ecr:PutImage", "create update", owned(repository)),
-            reads("ecr:BatchGetImage", "create update", owned(repository)),
+            reads("ecr:BatchGetImage", "create read update", owned(repository)),
             reads("ecr:GetDownloadUrlForLayer", "create update", owned(repository)),
         ],
     },

@@ -46,8 +46,10 @@ export interface ProviderCalls {
     readonly pending?: string;
     /** For a declared type the reviewed plans do not show: the configuration that reaches it. */
     readonly reachedBy?: string;
-    /** For a component: the types it declares, each with its own row. */
+    /** For a component: the types and data sources its provider declares and reads, each with its own row. */
     readonly children?: readonly string[];
+    /** For a data source the provider answers without calling AWS: where the answer comes from. */
+    readonly noApiCall?: string;
 }
 
 const operations = (during: string): Operation[] => during.split(" ") as Operation[];

@@ -11,7 +11,14 @@ export interface AccessLogBucketArgs {
     retentionDays: pulumi.Input<number>;
     /** Let `pulumi destroy` delete the bucket while it holds logs. */
     forceDestroy: pulumi.Input<boolean>;
+    /** The bucket's name up to the suffix S3 names are made unique with, e.g. fargate-service-prod-: the deploy role
+     * may manage only buckets whose names start with its stack's prefix (bootstrap/permissions/resourceScopes.ts). */
+    bucketPrefix: string;
 }
+
+/** The longest bucket_prefix the provider accepts: it appends a 26-character unique suffix to a 63-character name
+ * (terraform-provider-aws internal/service/s3/bucket.go, bucket_prefix). */
+export const maxBucketPrefixLength = 37;
 
 /** The key prefix the load balancer writes under; ELB adds AWSLogs/<account>/elasticloadbalancing/<region>/... */
 export const accessLogPrefix = "alb";
@@ -32,11 +39,21 @@ export class AccessLogBucket extends pulumi.ComponentResource {
     public readonly loadBalancerAccessLogs: pulumi.Output<{ bucket: string; prefix: string; enabled: boolean }>;
 
     constructor(name: string, args: AccessLogBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        if (args.bucketPrefix.length > maxBucketPrefixLength || !/^[a-z0-9][a-z0-9.-]*$/.test(args.bucketPrefix)) {
+            throw new Error(
+                `\`bucketPrefix\` must be at most ${maxBucketPrefixLength} lowercase letters, digits, dots and hyphens, ` +
+                    `starting with a letter or digit; got "${args.bucketPrefix}"`,
+            );
+        }
         super("fargate-service:infra:AccessLogBucket", name, {}, opts);
         const account = aws.getCallerIdentityOutput({}, { parent: this });
 
         // The bucket itself; its settings are separate resources, as the provider manages them.
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, { forceDestroy: args.forceDestroy }, { parent: this });
+        const bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            { bucketPrefix: args.bucketPrefix, forceDestroy: args.forceDestroy },
+            { parent: this },
+        );
         // Objects belong to the bucket owner and ACLs are off: access is decided by the policy alone.
         const ownership = new aws.s3.BucketOwnershipControls(
             `${name}-ownership`,

@@ -22,8 +22,9 @@ export interface LoadBalancerArgs {
      * exist); undefined for HTTP only. A domain adds the certificate ACM issues for it (unless one is given) and its
      * alias record. */
     https: HttpsSettings | undefined;
-    /** Set for access logs to a bucket of the stack's own; unset for none (plain values, as https). */
-    accessLogs?: AccessLogSettings;
+    /** Set for access logs to a bucket of the stack's own, named with `bucketPrefix`; unset for none (plain values,
+     * as https). */
+    accessLogs?: AccessLogSettings & { bucketPrefix: string };
     /** Set for a web ACL in front of the load balancer; unset for none. */
     webAcl?: WebAclSettings;
     /** blueGreen adds the second target group and the listener rules ECS shifts (plain: it decides what exists). */
@@ -80,7 +81,11 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 ? undefined
                 : new AccessLogBucket(
                       `${name}-logs`,
-                      { retentionDays: args.accessLogs.retentionDays, forceDestroy: args.accessLogs.deleteWithStack },
+                      {
+                          retentionDays: args.accessLogs.retentionDays,
+                          forceDestroy: args.accessLogs.deleteWithStack,
+                          bucketPrefix: args.accessLogs.bucketPrefix,
+                      },
                       { parent: this },
                   );
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import { load } from "js-yaml";
-import { ENVIRONMENT_TAG, STACK_PROJECT, roleBasePath } from "../../bootstrap/permissions/scope";
+import { ENVIRONMENT_TAG, STACK_PROJECT, roleBasePath, stackRepositories } from "../../bootstrap/permissions/scope";
 import { readSettings } from "../../bootstrap/settings";
 import { parseSettings } from "../../infra/config/stackSettings";
 import { findProjectRoot } from "../../infra/registry/projectRoot";
@@ -57,11 +57,19 @@ describe("the stacks and the bootstrap's deploy roles", () => {
             assert.equal((JSON.parse(String(tags)) as { tags: Record<string, string> }).tags[ENVIRONMENT_TAG], stack);
         });
 
-        it(`${stack} names its repository, log group and task family as its deploy role expects`, () => {
+        it(`${stack} names its repositories, log group, task family, key alias and bucket as its deploy role expects`, () => {
             assert.deepEqual(
-                of(stack, "aws:ecr/repository:Repository").map((r) => r.inputs.name),
-                [`${STACK_PROJECT}-${stack}`],
+                of(stack, "aws:ecr/repository:Repository")
+                    .map((r) => r.inputs.name)
+                    .sort(),
+                stackRepositories(stack).sort(),
             );
+            for (const alias of of(stack, "aws:kms/alias:Alias")) {
+                assert.ok(String(alias.inputs.name).startsWith(`alias/${STACK_PROJECT}-${stack}-`), alias.name);
+            }
+            for (const bucket of of(stack, "aws:s3/bucket:Bucket")) {
+                assert.ok(String(bucket.inputs.bucketPrefix).startsWith(`${STACK_PROJECT}-${stack}-`), bucket.name);
+            }
             assert.deepEqual(
                 of(stack, "aws:cloudwatch/logGroup:LogGroup").map((r) => r.inputs.name),
                 [`/ecs/${STACK_PROJECT}/${stack}`],

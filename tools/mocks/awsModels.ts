@@ -244,7 +244,11 @@ export const awsResourceModels: Readonly<Record<string, ResourceModel>> = {
         return { id: `${String(inputs.zoneId)}_${fqdn}_${String(inputs.type)}`, fqdn };
     },
     [t.bucket]: (name, inputs, ctx) => {
-        const bucketName = (inputs.bucket as string | undefined) ?? `${name.slice(0, 55)}-${ctx.hex(7)}`.toLowerCase();
+        // bucket_prefix gets the provider's 26-character unique suffix (id.PrefixedUniqueId: a timestamp and a counter).
+        const prefix = inputs.bucketPrefix as string | undefined;
+        const bucketName =
+            (inputs.bucket as string | undefined) ??
+            (prefix !== undefined ? `${prefix}${ctx.hex(26)}` : `${name.slice(0, 55)}-${ctx.hex(7)}`.toLowerCase());
         return {
             id: bucketName,
             bucket: bucketName,

@@ -4,8 +4,9 @@ import { boundaryArn } from "../../../bootstrap/githubRoles";
 import type { ApiCall, ProviderCalls } from "../../../bootstrap/providerCalls";
 import type { PolicyDocument } from "../../../bootstrap/policyDocuments";
 import { type Environment, account, deployPrincipal, otherThan, previewPrincipal } from "./fixture";
-import { requestsFor } from "./requests";
-import { decide } from "./simulator";
+import { type CallRequest, requestsFor } from "./requests";
+import { type Policies, decide } from "./simulator";
+import { keyPolicyOf, readSnapshot } from "./workloads";
 
 export interface Finding {
     readonly type: string;
@@ -21,6 +22,15 @@ const isChange = (call: ApiCall) => call.access !== "read";
 export const reachesEveryEnvironment = (targetState: string | undefined) =>
     targetState === undefined || targetState === "shared";
 
+/** The policies AWS evaluates for `request` in `environment`: `identity`, and for a KMS key the key policy the
+ * environment's plan gives it (KMS evaluates it first; the stack's delegates to the account's IAM policies). */
+export function policiesFor(identity: PolicyDocument, request: CallRequest, environment: string): Policies {
+    const onKey = /^arn:[^:]+:kms:[^:]*:\d{12}:key\//.test(request.resource);
+    return onKey
+        ? { identity: [identity], resource: keyPolicyOf(readSnapshot(environment)) }
+        : { identity: [identity] };
+}
+
 /** Every call of `rows` that `environment`'s deploy role must make is allowed by `policy`. */
 export async function deniedCalls(rows: readonly ProviderCalls[], environment: Environment, policy: PolicyDocument) {
     const findings: Finding[] = [];
@@ -34,7 +44,7 @@ export async function deniedCalls(rows: readonly ProviderCalls[], environment: E
                 boundaryArn(account, environment),
             );
             for (const request of requests) {
-                const decision = await decide({ identity: [policy] }, request);
+                const decision = await decide(policiesFor(policy, request, environment), request);
                 if (decision !== "Allowed") {
                     findings.push({
                         type: row.type,
@@ -68,7 +78,7 @@ export async function crossEnvironmentChanges(
             );
             for (const request of requests) {
                 if (reachesEveryEnvironment(request.target?.state)) continue;
-                if ((await decide({ identity: [policy] }, request)) === "Allowed") {
+                if ((await decide(policiesFor(policy, request, other), request)) === "Allowed") {
                     findings.push({
                         type: row.type,
                         action: call.action,
@@ -95,7 +105,7 @@ export async function previewChanges(rows: readonly ProviderCalls[], policy: Pol
                     environment,
                     boundaryArn(account, environment),
                 )) {
-                    if ((await decide({ identity: [policy] }, request)) === "Allowed") {
+                    if ((await decide(policiesFor(policy, request, environment), request)) === "Allowed") {
                         findings.push({
                             type: row.type,
                             action: call.action,

@@ -36,6 +36,61 @@ describe("each IAM check catches what it guards", () => {
         );
     });
 
+    it("the cache repository left out of the repository scope denies the build's cache push", async () => {
+        const cache = `arn:aws:ecr:${account.region}:${account.accountId}:repository/fargate-service-dev-cache`;
+        const narrowed = edit(deployPermissions("dev"), (statement) => ({
+            ...statement,
+            Resource: Array.isArray(statement.Resource)
+                ? statement.Resource.filter((resource) => resource !== cache)
+                : statement.Resource,
+        }));
+        const denied = await deniedCalls(rowsOf("docker-build:index:Image"), "dev", narrowed);
+        assert.ok(
+            denied.some((finding) => finding.action === "ecr:PutImage" && finding.resource === cache),
+            JSON.stringify(denied),
+        );
+        assert.ok(denied.every((finding) => finding.resource === cache));
+    });
+
+    it("the blue/green service's PassRole lost is denied: the task definition's passes roles to ECS tasks only", async () => {
+        const type = "aws:ecs/service:Service";
+        const denied = await deniedCalls(
+            rowsOf(type),
+            "prod",
+            deployPermissions("prod", without(type, "iam:PassRole")),
+        );
+        assert.deepEqual([...new Set(denied.map((finding) => finding.action))], ["iam:PassRole"]);
+    });
+
+    it("a boundary without its tag condition lets a dev role shift prod's listener rule", async () => {
+        const rule = `arn:aws:elasticloadbalancing:${account.region}:${account.accountId}:listener-rule/app/web/1/2/3`;
+        const request = {
+            principal: deployPrincipal("dev"),
+            action: "elasticloadbalancing:ModifyRule",
+            resource: rule,
+            context: { "aws:ResourceTag/environment": "prod" },
+        };
+        const everything: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [{ Sid: "Everything", Effect: "Allow", Action: ["*"], Resource: "*" }],
+        };
+        const untagged = edit(boundaryOf("dev"), (statement) =>
+            statement.Sid === "ShiftTheEnvironmentsTraffic"
+                ? {
+                      Sid: statement.Sid,
+                      Effect: statement.Effect,
+                      Action: statement.Action,
+                      Resource: statement.Resource,
+                  }
+                : statement,
+        );
+        assert.equal(
+            await decide({ identity: [everything], boundary: boundaryOf("dev") }, request),
+            "ImplicitlyDenied",
+        );
+        assert.equal(await decide({ identity: [everything], boundary: untagged }, request), "Allowed");
+    });
+
     it("a repository widened to every repository lets dev change prod's", async () => {
         const widened = JSON.parse(
             JSON.stringify(deployPermissions("dev")).replaceAll("repository/fargate-service-dev", "repository/*"),

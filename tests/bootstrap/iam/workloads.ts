@@ -56,3 +56,13 @@ export function policiesOf(snapshot: Snapshot, roleSuffix: string): { inline: Po
 
 export const executionRole = "-execution";
 export const taskRole = "-task";
+/** ECS's infrastructure role for blue/green deployments (prod's plan). */
+export const blueGreenRole = "-bluegreen-role";
+
+/** The policy the plan gives its KMS key: KMS reads a key's own policy before IAM's (KMS Developer Guide, "Key
+ * policies"), so an identity policy alone allows nothing on a key that does not delegate to the account. */
+export function keyPolicyOf(snapshot: Snapshot): PolicyDocument {
+    const keys = snapshot.resources.filter((resource) => resource.type === "aws:kms/key:Key");
+    if (keys.length !== 1) throw new Error(`the plan declares ${keys.length} KMS keys, not one`);
+    return JSON.parse(String(keys[0].inputs.policy)) as PolicyDocument;
+}

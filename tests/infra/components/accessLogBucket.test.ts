@@ -6,11 +6,12 @@ import {
     AccessLogBucketArgs,
     accessLogPrefix,
     logDeliveryPrincipal,
+    maxBucketPrefixLength,
 } from "../../../infra/loadBalancer/accessLogBucket";
 import { promiseOf, tokens } from "../stackRun";
 import { declaredBy } from "./unitEngine";
 
-const baseArgs: AccessLogBucketArgs = { retentionDays: 90, forceDestroy: false };
+const baseArgs: AccessLogBucketArgs = { retentionDays: 90, forceDestroy: false, bucketPrefix: "fargate-service-prod-" };
 
 interface Statement {
     Sid: string;
@@ -99,6 +100,20 @@ describe("AccessLogBucket", () => {
             prefix: accessLogPrefix,
             enabled: true,
         });
+    });
+
+    it("is named with the given prefix, which the deploy role's bucket scope matches", async () => {
+        const declared = await declaredBy(new AccessLogBucket("named", baseArgs));
+        assert.equal(declared.one(tokens.bucket).inputs.bucketPrefix, "fargate-service-prod-");
+        assert.match(String(declared.one(tokens.bucket).outputs.bucket), /^fargate-service-prod-[0-9a-f]{26}$/);
+    });
+
+    it("refuses a prefix the provider would refuse, naming the argument", () => {
+        assert.throws(
+            () => new AccessLogBucket("long", { ...baseArgs, bucketPrefix: `${"a".repeat(maxBucketPrefixLength)}-` }),
+            /`bucketPrefix` must be at most 37/,
+        );
+        assert.throws(() => new AccessLogBucket("upper", { ...baseArgs, bucketPrefix: "Fargate-" }), /`bucketPrefix`/);
     });
 
     it("deletes its logs with the stack only when told", async () => {

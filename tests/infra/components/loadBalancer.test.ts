@@ -196,7 +196,10 @@ describe("LoadBalancer on the stack's own domain", () => {
 describe("LoadBalancer records and shedding", () => {
     it("writes access logs to its own bucket, turned on only after the bucket policy lets ELB write", async () => {
         const declared = await declaredBy(
-            new LoadBalancer("logged", { ...baseArgs, accessLogs: { retentionDays: 30, deleteWithStack: true } }),
+            new LoadBalancer("logged", {
+                ...baseArgs,
+                accessLogs: { retentionDays: 30, deleteWithStack: true, bucketPrefix: "fargate-service-dev-" },
+            }),
         );
         const alb = declared.one(tokens.loadBalancer);
         assert.deepEqual(alb.inputs.accessLogs, {

@@ -1,5 +1,6 @@
-// Rows for what engineer `net` is adding (issue 12): the routes and VPC endpoints of awsx's Vpc, and the component
-// itself. They grant nothing until a plan declares the type.
+// The dedicated VPC on awsx (infra/network/dedicatedVpc.ts): the component, whose provider declares the VPC's parts
+// (network.ts), routes and S3 gateway endpoint; and the interface endpoints the program declares beside it
+// (infra/network/vpcEndpoints.ts).
 import { ec2Create, ec2TagUpdates } from "./ec2Tags";
 import { type ProviderCalls, changes, created, owned, reads } from "./types";
 
@@ -10,10 +11,9 @@ const endpoint = "ec2:vpc-endpoint";
 
 const source = (file: string, calls: string) => `terraform-provider-aws internal/service/ec2/${file} (${calls})`;
 
-export const pendingNetworkCalls: ProviderCalls[] = [
+export const awsxVpcCalls: ProviderCalls[] = [
     {
         type: "aws:ec2/route:Route",
-        pending: "net: the routes of awsx's Vpc (issue 12)",
         source: source(
             "vpc_route.go",
             "Create: CreateRoute, DescribeRouteTables until the route exists; Update: ReplaceRoute; Delete: " +
@@ -28,7 +28,6 @@ export const pendingNetworkCalls: ProviderCalls[] = [
     },
     {
         type: "aws:ec2/vpcEndpoint:VpcEndpoint",
-        pending: "net: the S3 gateway and ECR/Logs interface endpoints of awsx's Vpc (issue 12)",
         source: source(
             "vpc_endpoint.go",
             "Create: CreateVpcEndpoint with TagSpecifications (route tables for a gateway endpoint; subnets and " +
@@ -58,11 +57,12 @@ export const pendingNetworkCalls: ProviderCalls[] = [
     },
     {
         type: "awsx:ec2:Vpc",
-        pending: "net: the dedicated VPC on @pulumi/awsx (issue 12)",
         source:
-            "pulumi-awsx awsx/ec2/vpc.ts: a component whose provider declares the VPC, subnets, route tables and " +
-            "associations, routes, internet gateway, Elastic IPs, NAT gateways and VPC endpoints as plain " +
-            "aws resources; it makes no API call itself",
+            "pulumi-awsx awsx/ec2/vpc.ts (v3.9): a component whose provider declares the VPC, subnets, route tables " +
+            "and associations, routes, internet gateway, Elastic IPs, NAT gateways and VPC endpoints as plain aws " +
+            "resources, and reads aws.getAvailabilityZones (getDefaultAzs) as numberOfAvailabilityZones is given " +
+            "without availabilityZoneNames; it makes no API call itself. Its security group for interface endpoints " +
+            "(createVpcEndpointSecurityGroupId) is not reached: the program gives it a gateway endpoint only",
         calls: [],
         children: [
             "aws:ec2/vpc:Vpc",
@@ -74,6 +74,7 @@ export const pendingNetworkCalls: ProviderCalls[] = [
             "aws:ec2/eip:Eip",
             "aws:ec2/natGateway:NatGateway",
             "aws:ec2/vpcEndpoint:VpcEndpoint",
+            "aws:index/getAvailabilityZones:getAvailabilityZones",
         ],
     },
 ];

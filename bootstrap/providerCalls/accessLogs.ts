@@ -1,10 +1,8 @@
-// Rows for the load balancer's access-log bucket engineer `edge` is adding (issue 14). The bucket is told apart by
-// its name: it must start with fargate-service-<stack>- (bootstrap/permissions/resourceScopes.ts). They grant nothing
-// until a plan declares the type.
+// The load balancer's access-log bucket (infra/loadBalancer/accessLogBucket.ts). The bucket is told apart by its
+// name: it starts with fargate-service-<stack>- (bootstrap/permissions/resourceScopes.ts).
 import { type ProviderCalls, changes, created, owned, reads, tags, withTags } from "./types";
 
 const bucket = "s3:bucket";
-const pending = "edge: access logs of the load balancer in a bucket of the stack (issue 14)";
 const tf = (file: string, calls: string) => `terraform-provider-aws internal/service/${file} (${calls})`;
 
 /** What terraform-provider-aws's aws_s3_bucket reads on every refresh (internal/service/s3/bucket.go,
@@ -29,7 +27,6 @@ const bucketReads = [
 /** A bucket sub-resource: one Put, one Get, and (but for ownership and public access) a Delete. */
 const bucketSetting = (type: string, file: string, put: string, get: string, remove?: string): ProviderCalls => ({
     type,
-    pending,
     source: tf(`s3/${file}`, `Create and Update: ${put}; Read: ${get}${remove ? `; Delete: ${remove}` : ""}`),
     calls: [
         changes(`s3:${put}`, "create update", owned(bucket)),
@@ -38,10 +35,9 @@ const bucketSetting = (type: string, file: string, put: string, get: string, rem
     ],
 });
 
-export const pendingAccessLogCalls: ProviderCalls[] = [
+export const accessLogCalls: ProviderCalls[] = [
     {
         type: "aws:s3/bucket:Bucket",
-        pending,
         source: tf(
             "s3/bucket.go",
             "Create: CreateBucket, then PutBucketTagging; Read: one Get per bucket setting; Delete: DeleteBucket",

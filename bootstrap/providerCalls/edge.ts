@@ -1,5 +1,5 @@
-// Rows for what engineer `edge` is adding (issue 14): a certificate and DNS records for the stack's domain, an
-// access-log bucket, a WAF web ACL and SSM parameters. They grant nothing until a plan declares the type.
+// The edge (infra/loadBalancer/, infra/service/secrets.ts): a certificate and DNS records for the stack's domain, a
+// WAF web ACL, and the SSM parameters that hold the values the stack keeps as Pulumi secrets.
 import {
     type ProviderCalls,
     changes,
@@ -21,13 +21,11 @@ const parameter = "ssm:parameter";
  * AWS WAF V2, AssociateWebACL): it cannot be told apart per environment. */
 const associatedLoadBalancer = shared("wafv2:loadbalancer/app/");
 
-const pending = "edge: HTTPS on the stack's domain, access logs, WAF and secrets (issue 14)";
 const tf = (file: string, calls: string) => `terraform-provider-aws internal/service/${file} (${calls})`;
 
-export const pendingEdgeCalls: ProviderCalls[] = [
+export const edgeCalls: ProviderCalls[] = [
     {
         type: "aws:acm/certificate:Certificate",
-        pending,
         source: tf(
             "acm/certificate.go",
             "Create: RequestCertificate with tags; Read: DescribeCertificate; Update: UpdateCertificateOptions; " +
@@ -50,13 +48,11 @@ export const pendingEdgeCalls: ProviderCalls[] = [
     },
     {
         type: "aws:acm/certificateValidation:CertificateValidation",
-        pending,
         source: tf("acm/certificate_validation.go", "Create: DescribeCertificate until ISSUED; no other call"),
         calls: [reads("acm:DescribeCertificate", "create read", owned(certificate))],
     },
     {
         type: "aws:route53/record:Record",
-        pending,
         source: tf(
             "route53/record.go",
             "Create, Update and Delete: ChangeResourceRecordSets, then GetChange until INSYNC; Read: " +
@@ -70,7 +66,7 @@ export const pendingEdgeCalls: ProviderCalls[] = [
     },
     {
         type: "aws:wafv2/webAcl:WebAcl",
-        pending,
+        reachedBy: "waf: true (a web ACL with a rate limit in front of the load balancer; the reviewed plans set none)",
         source: tf(
             "wafv2/web_acl.go",
             "Create: CreateWebACL with tags; Read: GetWebACL; Update: UpdateWebACL; Delete: DeleteWebACL; tags: " +
@@ -87,7 +83,7 @@ export const pendingEdgeCalls: ProviderCalls[] = [
     },
     {
         type: "aws:wafv2/webAclAssociation:WebAclAssociation",
-        pending,
+        reachedBy: "waf: true",
         source: tf(
             "wafv2/web_acl_association.go",
             "Create: AssociateWebACL, which for an ALB also needs elasticloadbalancing:SetWebAcl (AWS WAF " +
@@ -103,7 +99,7 @@ export const pendingEdgeCalls: ProviderCalls[] = [
     },
     {
         type: "aws:ssm/parameter:Parameter",
-        pending,
+        reachedBy: "secretValues: values kept as Pulumi secrets, each in /fargate-service/<stack>/<NAME>",
         source: tf(
             "ssm/parameter.go",
             "Create: PutParameter with tags; Read: GetParameter (with decryption), DescribeParameters; Update: " +
