@@ -2,12 +2,14 @@
 # Writes the pull-request comment that shows, for each stack, what the change
 # alters in the offline plan (`npm run plan -- <stack> --diff`): the change in
 # monthly cost first, then any change to what is public or to IAM, then the
-# changed resources, with the unchanged context (cost table, diagram, security
-# posture, resource list) folded away. The disclaimer is said once, here.
+# changed resources and a line per check, with the unchanged cost table and
+# security posture folded away. What the plan is, is said once, here. The full
+# plan of each stack (diagram, resources, every section) is written beside the
+# comment as plan-<stack>.md, for the workflow to upload.
 #
 # Usage: offline-plan.sh BASE_DIR HEAD_DIR OUT_DIR
 #   BASE_DIR, HEAD_DIR  checkouts of the base branch and of the pull request
-#   OUT_DIR             receives comment.md and the plan files
+#   OUT_DIR             receives comment.md, plan-<stack>.md and the plan files
 # Optional environment: BASE_SHA, HEAD_SHA (named in the comment), BASE_REF
 # (the base branch's name: the plans call the base "<BASE_REF> @ <sha>").
 #
@@ -71,7 +73,11 @@ failed=0
     "for \`${HEAD_SHA:-the pull request}\` against \`$base_label\`." \
     "This is not a cloud diff: it needs no credentials and knows nothing of the deployed state;" \
     "IDs, ARNs and digests come from the mocks. Monthly costs are on-demand list prices from the" \
-    "repository's price table with the documented usage assumptions (docs/cost.md), both sides priced alike."
+    "repository's price table with the documented usage assumptions (docs/cost.md), both sides priced alike." \
+    "Replacements and new deployments are flagged from a table that approximates the providers'" \
+    "(tools/plan/diff/replacements.ts); the provider decides in a real preview." \
+    "The full plans (diagram, resources and every section) are the \`plan-<stack>.md\` files of the run's" \
+    "\`offline-plan-full\` artifact."
 } > "$comment"
 
 for stack in "${stacks[@]}"; do
@@ -89,6 +95,8 @@ for stack in "${stacks[@]}"; do
     > "$out_dir/$stack.out" 2> "$out_dir/$stack.err" || status=$?
   # The job log keeps the full text that the comment may cut.
   cat "$out_dir/$stack.out" "$out_dir/$stack.err"
+  # The whole plan, for the reviewer who wants the context the comment leaves out (uploaded beside it).
+  (cd "$head_dir" && npm run --silent plan -- "$stack" --markdown "$out_dir/plan-$stack.md") > /dev/null 2>&1 || true
 
   {
     echo

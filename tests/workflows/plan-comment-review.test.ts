@@ -16,7 +16,7 @@ const temporary = mkdtempSync(join(tmpdir(), "plan-comment-"));
 after(() => rmSync(temporary, { recursive: true, force: true }));
 
 /** The bytes the comment may take for the two-line change: measured 2026-12-02, see docs/offline-plan.md. */
-export const commentBound = { total: 20_000, visible: 4_000 };
+export const commentBound = { total: 16_000, visible: 5_000 };
 
 /** A checkout with the repository's stack files, `edit` applied to each, and the real plan as `npm run plan`. */
 function checkout(name: string, edit: (file: string, text: string) => string = (_file, text) => text): string {
@@ -37,7 +37,7 @@ function checkout(name: string, edit: (file: string, text: string) => string = (
     return directory;
 }
 
-function comment(base: string, head: string): { status: number | null; text: string; log: string } {
+function comment(base: string, head: string): { status: number | null; text: string; log: string; out: string } {
     const out = join(temporary, `out-${Math.random().toString(36).slice(2)}`);
     const result = spawnSync("bash", [script, base, head, out], {
         encoding: "utf8",
@@ -48,6 +48,7 @@ function comment(base: string, head: string): { status: number | null; text: str
         status: result.status,
         text: readFileSync(join(out, "comment.md"), "utf8"),
         log: result.stdout + result.stderr,
+        out,
     };
 }
 
@@ -83,48 +84,57 @@ describe("the pull-request comment of a two-line change (prod maxCount 10, dev a
         assert.equal(result.text.split("not a cloud diff").length - 1, 1);
         assert.match(
             result.text,
-            /^### `prod` against `main @ bbbbbbbbbbbb`: 1 to update\n\n\*\*Monthly cost: \$126\.69 to \$165\.76 → \$126\.69 to \$204\.84 \(\+\$0\.00 to \+\$39\.08\/month\)\*\*\n- \+\$0\.00 to \+\$29\.55\/month: Fargate vCPU \(X86_64\), app-service: tasks 2-6 → 2-10$/m,
+            /^### `prod` against `main @ bbbbbbbbbbbb`: 1 to update\n\n\*\*Monthly cost: \$98\.71 to \$137\.28 → \$98\.71 to \$175\.86 \(\+\$0\.00 to \+\$38\.58\/month\)\*\*\n- \+\$0\.00 to \+\$29\.55\/month: Fargate vCPU \(X86_64\), app-service: tasks 2-6 → 2-10$/m,
         );
         assert.match(
             result.text,
-            /^### `dev` against `main @ bbbbbbbbbbbb`: 2 to update, 1 to replace; 1 new deployment, 1 new image\n\n\*\*Monthly cost: \$50\.56 → \$48\.76 \(-\$1\.80\/month\)\*\*\n- -\$1\.48\/month: Fargate vCPU, app-service: X86_64 → ARM64 \(\$0\.04048 → \$0\.03238 per vCPU-hour\)$/m,
+            /^### `dev` against `main @ bbbbbbbbbbbb`: 2 to update, 1 to replace; 1 new deployment, 1 new image\n\n\*\*Monthly cost: \$52\.06 → \$50\.26 \(-\$1\.80\/month\)\*\*\n- -\$1\.48\/month: Fargate vCPU, app-service: X86_64 → ARM64 \(\$0\.04048 → \$0\.03238 per vCPU-hour\)$/m,
         );
         assert.equal(result.text.split("**Public exposure and IAM: no change.**").length - 1, 2);
     });
 
-    it("folds the unchanged context of each stack: cost table, diagram, posture, resources", () => {
+    it("says in a line per check what it found, and folds the unchanged cost table and security posture", () => {
         for (const stack of ["dev", "prod"]) {
             const part = result.text.slice(result.text.indexOf(`### \`${stack}\``));
-            for (const summary of [
-                `Architecture of \`${stack}\``,
-                "Security posture",
-                "Monthly cost estimate: ",
-                "Resources: ",
-            ]) {
+            for (const check of ["Creation order", "AWS API rules", "Policy pack"]) {
+                assert.match(part, new RegExp(`^- ✅ ${check}: `, "m"), `${stack}: no line for ${check}`);
+            }
+            for (const summary of ["Monthly cost estimate: ", "Security posture"]) {
                 assert.ok(part.includes(`<details><summary>${summary}`), `${stack}: ${summary} is not folded`);
             }
         }
         assert.equal(result.text.split("<details>").length, result.text.split("</details>").length);
+        assert.ok(!result.text.includes("```mermaid"), "the diagram belongs to the full plans, not the comment");
+    });
+
+    it("writes each stack's full plan beside the comment, for the workflow to upload", () => {
+        for (const stack of ["dev", "prod"]) {
+            const full = readFileSync(join(result.out, `plan-${stack}.md`), "utf8");
+            assert.match(full, new RegExp(`^### Offline plan of \`${stack}\``));
+            assert.ok(full.includes("```mermaid"), `plan-${stack}.md has no diagram`);
+            assert.ok(full.includes("<details><summary>Resources by parent"), `plan-${stack}.md has no resources`);
+        }
     });
 });
 
 describe("the pull-request comment of a change that opens a port to the internet", () => {
+    // dev serves plain HTTP; a certificate adds the HTTPS listener and with it port 443 open to the internet.
     const certificate = "arn:aws:acm:us-east-1:123456789012:certificate/01234567-89ab-cdef-0123-456789abcdef";
     const result = comment(
         checkout("base-https"),
         checkout("head-https", (file, text) =>
-            file === "Pulumi.prod.yaml" ? `${text}  fargate-service:certificateArn: ${certificate}\n` : text,
+            file === "Pulumi.dev.yaml" ? `${text}  fargate-service:certificateArn: ${certificate}\n` : text,
         ),
     );
 
     it("calls out the new ingress from anywhere, before the list of changes", () => {
         assert.equal(result.status, 0, result.log);
-        const prod = result.text.slice(result.text.indexOf("### `prod`"));
-        const callout = prod.indexOf(
+        const dev = result.text.slice(result.text.indexOf("### `dev`"), result.text.indexOf("### `prod`"));
+        const callout = dev.indexOf(
             "- ⚠️ **Public**: new ingress from anywhere: tcp 443 from 0.0.0.0/0 into firewall-alb",
         );
-        assert.ok(callout > 0, prod);
-        assert.ok(callout < prod.indexOf("~~~~text"), "the call-out comes after the changes");
-        assert.match(prod, /^\*\*Public exposure and IAM change:\*\*$/m);
+        assert.ok(callout > 0, dev);
+        assert.ok(callout < dev.indexOf("~~~~text"), "the call-out comes after the changes");
+        assert.match(dev, /^\*\*Public exposure and IAM change:\*\*$/m);
     });
 });

@@ -7,6 +7,11 @@ import type { PlanSection } from "./sections";
 
 export const awsApiSection: PlanSection = {
     title: "AWS API rules",
+    verdict(stack: StackModel) {
+        const report = awsApiReport(stack.snapshot);
+        const [first] = reportLines(report);
+        return { text: first ?? "not run", ok: (report?.refusals.length ?? 0) === 0 };
+    },
     terminal(stack: StackModel): string[] {
         return reportLines(awsApiReport(stack.snapshot)).map((line) => `  ${line}`);
     },

@@ -20,6 +20,10 @@ const orders = creationOrderRules.map((rule) => rule.order);
 
 export const creationOrderSection: PlanSection = {
     title: "Creation order",
+    verdict(stack: StackModel) {
+        const { heading, races } = verdict(stack);
+        return { text: heading, ok: races.length === 0 };
+    },
     terminal(stack: StackModel): string[] {
         const { heading, races } = verdict(stack);
         return [

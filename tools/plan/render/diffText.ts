@@ -13,10 +13,20 @@ const symbols: Readonly<Record<Action, string>> = {
     ignored: "= ",
 };
 
+/** What a diff's [REPLACE] and [NEW DEPLOYMENT] rest on; the pull-request comment says it once in its header. */
+export const replacementNote =
+    "Replacements and new deployments are flagged from a table that approximates the providers' " +
+    "(tools/plan/diff/replacements.ts); the provider decides in a real preview.";
+
 /** The diff with what it is, led by the change in cost and the call-outs: for the terminal and the job log. */
 export function renderDiff(comparison: Comparison): string {
     const { diff, baseLabel } = comparison;
-    const header = [`Offline plan of stack ${diff.stack} compared with ${baseLabel}`, planDisclaimer, ""];
+    const header = [
+        `Offline plan of stack ${diff.stack} compared with ${baseLabel}`,
+        planDisclaimer,
+        replacementNote,
+        "",
+    ];
     const lines = [
         ...header,
         ...costChangeLines(comparison),
@@ -49,13 +59,7 @@ export function diffLines(diff: PlanDiff, baseLabel: string): string[] {
     if (!diff.changed) {
         return [`No change: the program declares the same configuration, resources and outputs as ${baseLabel}.`];
     }
-    const lines = [
-        "Replacements and new deployments are flagged from a table that approximates the providers' " +
-            "(tools/plan/diff/replacements.ts); the provider decides in a real preview.",
-        "",
-        ...valueSection("Configuration", diff.config),
-        "",
-    ];
+    const lines = [...valueSection("Configuration", diff.config), ""];
     lines.push(`Resources: ${summary(diff)}`);
     for (const change of diff.resources) {
         lines.push(...resourceLines(change));
@@ -123,12 +127,12 @@ function propertyLine(change: PropertyChange): string {
           ? "  (forces replacement)"
           : "";
     if (change.before === undefined) {
-        return `       + ${change.path}  ${display(change.after)}${note}`;
+        return `       + ${change.path}  ${shown(change.after)}${note}`;
     }
     if (change.after === undefined) {
-        return `       - ${change.path}  ${display(change.before)}${note}`;
+        return `       - ${change.path}  ${shown(change.before)}${note}`;
     }
-    return `       ~ ${change.path}  ${display(change.before)} → ${display(change.after)}${note}`;
+    return `       ~ ${change.path}  ${shown(change.before)} → ${shown(change.after)}${note}`;
 }
 
 function valueSection(title: string, changes: ValueChange[]): string[] {
@@ -139,10 +143,15 @@ function valueSection(title: string, changes: ValueChange[]): string[] {
         `${title}: ${changes.length} change${changes.length === 1 ? "" : "s"}`,
         ...changes.map((change) =>
             change.before === undefined
-                ? `  +  ${change.key}  ${display(change.after)}`
+                ? `  +  ${change.key}  ${shown(change.after)}`
                 : change.after === undefined
-                  ? `  -  ${change.key}  ${display(change.before)}`
-                  : `  ~  ${change.key}  ${display(change.before)} → ${display(change.after)}`,
+                  ? `  -  ${change.key}  ${shown(change.before)}`
+                  : `  ~  ${change.key}  ${shown(change.before)} → ${shown(change.after)}`,
         ),
     ];
+}
+
+/** A value as the diff prints it: image digests cut to their first 12 hex digits, enough to tell two apart. */
+function shown(value: unknown): string {
+    return display(value).replace(/@sha256:([0-9a-f]{12})[0-9a-f]{52}/g, "@sha256:$1…");
 }

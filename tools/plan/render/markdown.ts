@@ -1,7 +1,8 @@
 // The plan as Markdown. Alone: what it is, the diagram, the plan's sections (security posture, cost estimate), and
 // the resources, outputs and configuration folded away. With --diff it is one stack's part of the pull-request
 // comment, which says once what the plan is: the change in cost, what changes in public exposure and IAM, the changed
-// resources, and the unchanged context (cost table, diagram, posture, resource list) folded into <details>.
+// resources, a line per check (a check that found something shown whole), and the unchanged cost table and security
+// posture folded into <details>. The full plan (diagram, resources, every section) is written beside it.
 import { Comparison } from "../diff/comparison";
 import { highlights } from "./highlights";
 import { renderMermaid } from "./mermaid";
@@ -15,6 +16,7 @@ import { planDisclaimer, readText } from "../model/snapshot";
 import { totalChange } from "../cost/costDiff";
 import { range, dollars } from "../cost/money";
 import { costSection, costTable } from "./costSection";
+import { postureSection } from "./posture";
 
 export function renderMarkdown(stack: StackModel, comparison?: Comparison): string {
     return `${(comparison === undefined ? fullPlan(stack) : review(stack, comparison)).join("\n")}\n`;
@@ -75,18 +77,29 @@ function review(stack: StackModel, comparison: Comparison): string[] {
     if (diff.changed) {
         lines.push("~~~~text", ...diffLines(diff, baseLabel), "~~~~", "");
     }
-    const estimate = stack.snapshot.cost;
-    // The comment's cost table leaves out how each quantity follows (the job log and --markdown alone show it).
-    const context = planSections.flatMap((section) =>
-        section === costSection && estimate !== undefined
-            ? folded(`${section.title}: ${range(estimate.total, dollars)}`, costTable(estimate))
-            : folded(section.title, section.markdown(stack)),
+    // The checks say in a line each what they found; one that found something is shown whole.
+    const checks = planSections.flatMap((section) => {
+        const verdict = section.verdict?.(stack);
+        return verdict === undefined ? [] : [{ section, verdict }];
+    });
+    lines.push(
+        ...checks.map(
+            ({ section, verdict }) => `- ${verdict.ok ? "✅" : "❌"} ${section.title}: ${cell(verdict.text)}`,
+        ),
     );
+    lines.push("");
+    for (const { section } of checks.filter((check) => !check.verdict.ok)) {
+        lines.push(`#### ${section.title}`, "", ...section.markdown(stack), "");
+    }
+    // The unchanged context a reviewer of money and exposure opens; the rest (the diagram, the resources, the
+    // deployment timeline...) is in the full plan beside the comment.
+    const estimate = stack.snapshot.cost;
     return [
         ...lines,
-        ...folded(`Architecture of \`${name}\``, diagram(stack)),
-        ...context,
-        ...folded(`Resources: ${countSummary(stack)}`, componentList(stack)),
+        ...(estimate === undefined
+            ? []
+            : folded(`${costSection.title}: ${range(estimate.total, dollars)}`, costTable(estimate))),
+        ...folded(postureSection.title, postureSection.markdown(stack)),
     ];
 }
 
@@ -109,21 +122,6 @@ function resourceList(stack: StackModel, parent: string | null, indent: string):
             ...resourceList(stack, resource.urn, `${indent}  `),
         ];
     });
-}
-
-/** Each component with the resources directly under it, on one line: the resource tree without its properties. */
-function componentList(stack: StackModel): string[] {
-    return stack.resources
-        .filter((resource) => !resource.custom)
-        .flatMap((component) => {
-            const children = stack.children(component.urn).filter((child) => child.custom);
-            return children.length === 0
-                ? []
-                : [
-                      `- \`${component.name}\` ${shortType(component.type)}: ` +
-                          children.map((child) => `\`${child.name}\` ${shortType(child.type)}`).join(", "),
-                  ];
-        });
 }
 
 function folded(summaryText: string, body: string[]): string[] {

@@ -35,6 +35,16 @@ export function violationLines(violations: readonly PolicyViolation[]): string[]
 
 export const policySection: PlanSection = {
     title: "Policy pack",
+    verdict(stack: StackModel) {
+        const violations = stack.policy?.violations ?? [];
+        return {
+            text:
+                violations.length === 0
+                    ? `${packSummary(stack.policy)}; no violations`
+                    : `${packSummary(stack.policy)}; ${violations.length} violation(s)`,
+            ok: violations.length === 0,
+        };
+    },
     terminal(stack: StackModel): string[] {
         const violations = stack.policy?.violations ?? [];
         const rows = [...violations]

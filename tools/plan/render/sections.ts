@@ -17,6 +17,11 @@ export interface PlanSection {
     terminal(stack: StackModel): string[];
     /** The section's Markdown, without its heading. */
     markdown(stack: StackModel): string[];
+    /**
+     * For the checks (their truth comes from AWS's data, the policy pack, the recorded graph): one line saying what
+     * they found, and whether a reviewer must look (`ok` false shows the whole section in the pull-request comment).
+     */
+    verdict?(stack: StackModel): { text: string; ok: boolean };
 }
 
 export const planSections: readonly PlanSection[] = [
