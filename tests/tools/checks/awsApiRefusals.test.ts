@@ -3,9 +3,10 @@
 import * as assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { autoNameSuffix, checkAwsApi, Refusal } from "../../../tools/checks/awsApi/checkStack";
+import { imageReference } from "../../../tools/checks/awsApi/mappings/image";
 import type { Snapshot } from "../../../tools/plan/model/snapshot";
-import { resourceTypes as t } from "../../../tools/resourceTypes";
-import { editJson, prodWith, requireModels } from "./awsModels";
+import { componentTypes, resourceTypes as t } from "../../../tools/resourceTypes";
+import { editJson, prodWith, requireModels, reviewedSnapshot } from "./awsModels";
 
 const models = requireModels();
 
@@ -14,6 +15,16 @@ function refusalOf(snapshot: Snapshot): Refusal {
     const { refusals } = checkAwsApi(snapshot, models);
     assert.equal(refusals.length, 1, `one refusal expected: ${JSON.stringify(refusals, null, 2)}`);
     return refusals[0];
+}
+
+/** The lifecycle policy of the repository prod's image is pushed to (the build cache's repository has its own). */
+function imagePolicyName(): string {
+    const { resources } = reviewedSnapshot("prod");
+    const tags = resources.find((r) => r.type === t.image)?.inputs.tags as string[];
+    const { repositoryName } = imageReference(tags[0]);
+    const policy = resources.find((r) => r.type === t.lifecyclePolicy && r.inputs.repository === repositoryName);
+    assert.ok(policy, `prod declares no lifecycle policy for ${repositoryName}`);
+    return policy.name;
 }
 
 function assertRefused(snapshot: Snapshot, expected: Partial<Refusal>): void {
@@ -109,7 +120,7 @@ describe("AWS refuses", () => {
     });
 
     it("a lifecycle policy rule with countNumber 0", () => {
-        const snapshot = prodWith(t.lifecyclePolicy, "registry-lifecycle", (r) =>
+        const snapshot = prodWith(t.lifecyclePolicy, imagePolicyName(), (r) =>
             editJson(r, "policy", (policy) => (policy.rules[1].selection.countNumber = 0)),
         );
         assertRefused(snapshot, {
@@ -119,7 +130,7 @@ describe("AWS refuses", () => {
     });
 
     it("a lifecycle policy whose tagStatus any rule is not evaluated last", () => {
-        const snapshot = prodWith(t.lifecyclePolicy, "registry-lifecycle", (r) =>
+        const snapshot = prodWith(t.lifecyclePolicy, imagePolicyName(), (r) =>
             editJson(r, "policy", (policy) => (policy.rules[0].selection.tagStatus = "any")),
         );
         assert.match(refusalOf(snapshot).rule, /tagStatus any, and it must have the highest rulePriority$/);
@@ -188,13 +199,83 @@ describe("AWS refuses", () => {
         );
     });
 
-    it("an image tag Docker cannot push", () => {
+    it("an image tag Docker cannot push, and a cache repository name ECR's model does not allow", () => {
         let pushed = "";
-        const snapshot = prodWith(t.image, "registry-image", (r) => {
-            pushed = String(r.inputs.imageName).replace(/:[^:]+$/, ":-next");
-            r.inputs.imageName = pushed;
-        });
-        assertRefused(snapshot, { input: "imageName", value: pushed });
+        assertRefused(
+            prodWith(t.image, "registry-image", (r) => {
+                const [tag] = r.inputs.tags as string[];
+                pushed = tag.replace(/:[^:]+$/, ":-next");
+                r.inputs.tags = [pushed];
+            }),
+            { input: "tags[0]", value: pushed },
+        );
+        assertRefused(
+            prodWith(t.image, "registry-image", (r) => {
+                const [cache] = r.inputs.cacheTo as { registry: { ref: string } }[];
+                cache.registry.ref = cache.registry.ref.replace(/\/[^/:]+:/, "/Build-Cache:");
+            }),
+            { input: "cacheTo", value: "Build-Cache", source: "ecr PutImage.[] (shape RepositoryName)" },
+        );
+    });
+
+    it("a KMS alias without the alias/ prefix, or in the alias/aws/ namespace AWS keeps", () => {
+        for (const name of ["fargate-service-prod-alarms", "alias/aws/sns"]) {
+            assertRefused(
+                prodWith(t.kmsAlias, "alarms-topic-key", (r) => (r.inputs.name = name)),
+                {
+                    input: "name",
+                    value: name,
+                    source: "https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html",
+                },
+            );
+        }
+    });
+
+    it("a key deletion window of 5 days, which the model allows and the API reference does not", () => {
+        assertRefused(
+            prodWith(t.kmsKey, "alarms-topic-key", (r) => (r.inputs.deletionWindowInDays = 5)),
+            { input: "deletionWindowInDays", value: 5, rule: "7 to 30 days" },
+        );
+    });
+
+    it("a key policy statement without a Principal, and a rotation period below the model's minimum", () => {
+        assertRefused(
+            prodWith(t.kmsKey, "alarms-topic-key", (r) =>
+                editJson(r, "policy", (policy) => delete policy.Statement[0].Principal),
+            ),
+            { input: "policy Statement[0]", rule: "each statement of a key policy names a Principal" },
+        );
+        assertRefused(
+            prodWith(t.kmsKey, "alarms-topic-key", (r) => (r.inputs.rotationPeriodInDays = 30)),
+            { input: "rotationPeriodInDays", rule: "at least 90" },
+        );
+    });
+
+    it("a VPC endpoint type outside the model's enum, and an endpoint left a Gateway that names subnets", () => {
+        assertRefused(
+            prodWith(t.vpcEndpoint, "network-logs", (r) => (r.inputs.vpcEndpointType = "interface")),
+            { input: "vpcEndpointType", source: "ec2 CreateVpcEndpoint.VpcEndpointType (shape VpcEndpointType)" },
+        );
+        const snapshot = prodWith(t.vpcEndpoint, "network-logs", (r) => delete r.inputs.vpcEndpointType);
+        assert.deepEqual(
+            checkAwsApi(snapshot, models).refusals.map((r) => r.input),
+            ["subnetIds", "securityGroupIds", "privateDnsEnabled"],
+        );
+    });
+
+    it("an awsx VPC endpoint spec: a Gateway with security groups, and a type outside the model's enum", () => {
+        assertRefused(
+            prodWith(componentTypes.awsxVpc, "network-vpc", (r) =>
+                Object.assign((r.inputs.vpcEndpointSpecs as object[])[0], { securityGroupIds: ["sg-0a1b2c3"] }),
+            ),
+            { input: "vpcEndpointSpecs[0].securityGroupIds", value: ["sg-0a1b2c3"] },
+        );
+        assertRefused(
+            prodWith(componentTypes.awsxVpc, "network-vpc", (r) =>
+                Object.assign((r.inputs.vpcEndpointSpecs as object[])[0], { vpcEndpointType: "gateway" }),
+            ),
+            { input: "vpcEndpointSpecs", value: "gateway" },
+        );
     });
 });
 

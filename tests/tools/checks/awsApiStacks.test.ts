@@ -8,7 +8,7 @@ import { isNotSent } from "../../../tools/checks/awsApi/apiMapping";
 import { checkAwsApi, memberShape, secretValue } from "../../../tools/checks/awsApi/checkStack";
 import { apiMappings } from "../../../tools/checks/awsApi/mappings";
 import { secretPlaceholder } from "../../../tools/mocks/recorder";
-import { resourceTypes } from "../../../tools/resourceTypes";
+import { componentTypes, resourceTypes } from "../../../tools/resourceTypes";
 import { repositoryRoot } from "../plan/planCli";
 import { requireModels, reviewedSnapshot } from "./awsModels";
 
@@ -23,19 +23,24 @@ describe("AWS API rules on the dev and prod plans", () => {
             assert.deepEqual(report.refusals, []);
             assert.deepEqual(report.notChecked, []);
             assert.deepEqual(report.uncheckedPatterns, []);
-            assert.equal(report.resourcesChecked, snapshot.resources.filter((r) => r.custom).length);
+            // Every AWS and Docker resource, and each component of another package (awsx) whose arguments reach AWS.
+            const components: readonly string[] = Object.values(componentTypes);
+            assert.equal(
+                report.resourcesChecked,
+                snapshot.resources.filter((r) => r.custom || components.includes(r.type)).length,
+            );
         });
     }
 
-    it("every resource type the plans declare and every type of the resource-type table has an API mapping", () => {
+    it("every resource type the plans declare and every type of the resource-type table has an API mapping, and so do the components of other packages", () => {
         const planned = stacks.flatMap((stack) =>
             reviewedSnapshot(stack)
                 .resources.filter((r) => r.custom)
                 .map((r) => r.type),
         );
-        const unmapped = [...new Set([...planned, ...Object.values(resourceTypes)])].filter(
-            (type) => apiMappings[type] === undefined,
-        );
+        const unmapped = [
+            ...new Set([...planned, ...Object.values(resourceTypes), ...Object.values(componentTypes)]),
+        ].filter((type) => apiMappings[type] === undefined);
         assert.deepEqual(unmapped, []);
     });
 

@@ -18,18 +18,29 @@ describe("the plan's AWS API rules", () => {
         );
     });
 
-    it("for a stack whose name ECS refuses in the task family: the input, value, rule and source; exit status 1", () => {
+    it("for a stack whose name ECS refuses in the task family and KMS in the alias: the input, value, rule and source; exit status 1", () => {
         const project = scratch.project("dotted-stack", {
             files: { "Pulumi.qa.eu.yaml": fs.readFileSync(`${scratch.project("source")}/Pulumi.dev.yaml`, "utf8") },
         });
         const markdown = scratch.file("qa.eu.md");
         const result = runPlan(["qa.eu", "--markdown", markdown], project);
-        const refusal =
+        const refusals = [
             'AWS would refuse: app-task family = "fargate-service-qa.eu": up to 255 letters, digits, underscores and ' +
-            "hyphens (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)";
+                "hyphens (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html)",
+            // KMS's alias pattern has no period either: the stack name reaches the alarms key's alias too.
+            'AWS would refuse: alarms-topic-key name = "alias/fargate-service-qa.eu-alarms": matches the pattern ' +
+                "^[a-zA-Z0-9:/_-]+$ (kms CreateAlias.AliasName (shape AliasNameType))",
+        ];
         assert.equal(result.status, 1);
-        assert.equal(result.stderr, `${refusal}\n`);
-        assert.ok(result.stdout.includes(`AWS API rules\n  ${refusal}\n`), result.stdout);
-        assert.ok(fs.readFileSync(markdown, "utf8").includes(`#### AWS API rules\n\n- \`${refusal}\``));
+        assert.equal(result.stderr, refusals.map((line) => `${line}\n`).join(""));
+        assert.ok(
+            result.stdout.includes(`AWS API rules\n${refusals.map((line) => `  ${line}\n`).join("")}`),
+            result.stdout,
+        );
+        const section = fs.readFileSync(markdown, "utf8");
+        assert.ok(
+            section.includes(`#### AWS API rules\n\n${refusals.map((line) => `- \`${line}\``).join("\n")}`),
+            section,
+        );
     });
 });

@@ -3,6 +3,7 @@
 import { isIPv4, isIPv6 } from "net";
 import { resourceTypes as t } from "../../../resourceTypes";
 import { DocumentedRule, inputRule } from "../documentedRule";
+import { endpointSpecsRule } from "./vpcEndpoints";
 
 const ec2Api = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference";
 const vpcSizes = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html";
@@ -94,6 +95,7 @@ export const ec2Rules: Readonly<Record<string, readonly DocumentedRule[]>> = {
                         : [],
                 ),
         },
+        endpointSpecsRule,
     ],
     [t.subnet]: [blockSize("cidrBlock")],
     [t.securityGroup]: [

@@ -1,6 +1,11 @@
 // IAM policy grammar (Version, Statement, Effect, Action, Resource, Principal, Condition), checked by
 // @cloud-copilot/iam-policy's validators: the model only bounds a document's length and characters.
-import { validateIdentityPolicy, validateTrustPolicy, ValidationError } from "@cloud-copilot/iam-policy";
+import {
+    validateIdentityPolicy,
+    validateResourcePolicy,
+    validateTrustPolicy,
+    ValidationError,
+} from "@cloud-copilot/iam-policy";
 import { DocumentedRule, RuleViolation } from "../documentedRule";
 
 const grammar = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html";
@@ -51,3 +56,5 @@ export const rolePolicyRule = documentRule(
     "an identity policy as IAM's grammar has it",
     validateIdentityPolicy,
 );
+/** A KMS key policy is a resource policy (its Principal rule is KMS's own: documented/kms.ts). */
+export const keyPolicyRule = documentRule("policy", "a key policy as IAM's grammar has it", validateResourcePolicy);

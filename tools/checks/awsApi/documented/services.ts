@@ -1,6 +1,7 @@
 // Rules of logs, autoscaling, the image tag and S3 names that only AWS's (and Docker's) documentation states.
 import { resourceTypes as t } from "../../../resourceTypes";
 import { DocumentedRule, inputRule } from "../documentedRule";
+import { imageReference } from "../mappings/image";
 import { lifecyclePolicyRules } from "./ecrLifecyclePolicy";
 import { rolePolicyRule, trustPolicyRule } from "./iamPolicies";
 
@@ -18,6 +19,27 @@ const ecsResourceId = inputRule(
     (id, inputs) => inputs.serviceNamespace === "ecs" && !/^service\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/.test(String(id)),
 );
 
+/** Docker's tag grammar, stricter than ECR's ImageTag (1 to 300 characters), for every reference pushed or pulled. */
+const imageTagRule: DocumentedRule = {
+    rule: "a tag of up to 128 letters, digits, underscores, periods and hyphens, not starting with a period or hyphen",
+    source: "https://docs.docker.com/reference/cli/docker/image/tag/",
+    violations(inputs) {
+        const references = [
+            ...((inputs.tags as string[] | undefined) ?? []).map((ref, i) => [`tags[${i}]`, ref] as const),
+            ...["cacheTo", "cacheFrom"].flatMap((input) =>
+                ((inputs[input] as { registry?: { ref?: string } }[] | undefined) ?? []).flatMap((cache, i) =>
+                    cache.registry?.ref === undefined
+                        ? []
+                        : [[`${input}[${i}].registry.ref`, cache.registry.ref] as const],
+                ),
+            ),
+        ];
+        return references
+            .filter(([, ref]) => !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageReference(ref).imageTag))
+            .map(([input, ref]) => ({ input, value: ref }));
+    },
+};
+
 export const serviceRules: Readonly<Record<string, readonly DocumentedRule[]>> = {
     [t.logGroup]: [
         inputRule(
@@ -31,20 +53,7 @@ export const serviceRules: Readonly<Record<string, readonly DocumentedRule[]>> =
     [t.role]: [trustPolicyRule],
     [t.rolePolicy]: [rolePolicyRule],
     "aws:iam/policy:Policy": [rolePolicyRule],
-    [t.image]: [
-        inputRule(
-            "imageName",
-            "a tag of up to 128 letters, digits, underscores, periods and hyphens, not starting with a period or hyphen",
-            "https://docs.docker.com/reference/cli/docker/image/tag/",
-            (name) => {
-                const text = String(name);
-                const last = text.slice(text.lastIndexOf("/") + 1);
-                return (
-                    last.includes(":") && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(last.slice(last.indexOf(":") + 1))
-                );
-            },
-        ),
-    ],
+    [t.image]: [imageTagRule],
     [t.scalingTarget]: [
         ecsResourceId,
         inputRule(

@@ -2,6 +2,7 @@
 // reach the same calls through the resources awsx creates.
 import { resourceTypes as t } from "../../../resourceTypes";
 import { ApiMapping, attributeBoolean, tagSpecifications } from "../apiMapping";
+import { vpcEndpointSpecs } from "./vpcEndpoints";
 
 const source = "hashicorp/terraform-provider-aws internal/service/ec2/";
 
@@ -31,7 +32,9 @@ export const ec2Mappings: Readonly<Record<string, ApiMapping>> = {
     },
     "awsx:ec2:Vpc": {
         service: "ec2",
-        source: "pulumi/pulumi-awsx awsx/ec2/vpc.ts: the VPC's arguments go to aws.ec2.Vpc, then CreateVpc/ModifyVpcAttribute",
+        source:
+            "pulumi/pulumi-awsx awsx/ec2/vpc.ts: the VPC's arguments go to aws.ec2.Vpc, then CreateVpc/ModifyVpcAttribute; " +
+            "each endpoint spec's fields to an aws.ec2.VpcEndpoint, then CreateVpcEndpoint",
         inputs: {
             ...vpcArguments,
             numberOfAvailabilityZones: { notSent: "awsx picks that many zones from getAvailabilityZones" },
@@ -40,7 +43,10 @@ export const ec2Mappings: Readonly<Record<string, ApiMapping>> = {
             subnetStrategy: { notSent: "awsx's own layout of subnet blocks" },
             subnetSpecs: { notSent: "awsx's subnet kinds; their cidrMask is checked as a documented rule" },
             natGateways: { notSent: "awsx's choice of none, one or one NAT gateway per zone" },
-            vpcEndpointSpecs: { notSent: "awsx's endpoint specs, sent by the aws.ec2.VpcEndpoint it creates" },
+            vpcEndpointSpecs,
+            vpcEndpointStrategy: {
+                notSent: "whether awsx fills a spec's omitted subnets and route tables from those it creates",
+            },
         },
     },
     [t.subnet]: {

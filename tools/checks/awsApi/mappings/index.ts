@@ -2,11 +2,14 @@
 import { ApiMapping } from "../apiMapping";
 import { ec2Mappings } from "./ec2";
 import { ecsMappings } from "./ecs";
+import { imageMappings } from "./image";
+import { kmsMappings } from "./kms";
 import { elbv2Mappings } from "./elbv2";
 import { securityGroupMappings } from "./securityGroups";
 import { serviceMappings } from "./services";
 import { edgeMappings } from "./edge";
 import { operationsMappings } from "./operations";
+import { vpcEndpointMappings } from "./vpcEndpoints";
 
 export const apiMappings: Readonly<Record<string, ApiMapping>> = {
     ...ec2Mappings,
@@ -16,4 +19,7 @@ export const apiMappings: Readonly<Record<string, ApiMapping>> = {
     ...serviceMappings,
     ...edgeMappings,
     ...operationsMappings,
+    ...imageMappings,
+    ...kmsMappings,
+    ...vpcEndpointMappings,
 };

@@ -1,23 +1,9 @@
-// The registry, the image push, logs, IAM and autoscaling: ecr (2015-09-21), logs (2014-03-28), iam (2010-05-08),
+// The registry, logs, IAM and autoscaling: ecr (2015-09-21), logs (2014-03-28), iam (2010-05-08),
 // application-autoscaling (2016-02-06).
 import { resourceTypes as t } from "../../../resourceTypes";
 import { ApiMapping, tagList } from "../apiMapping";
 
 const source = "hashicorp/terraform-provider-aws internal/service/";
-
-/** "registry/repository:tag" → its tag; a name without one pushes "latest", as docker push does. */
-function imageTag(imageName: unknown): string {
-    const name = String(imageName);
-    const lastPart = name.slice(name.lastIndexOf("/") + 1);
-    return lastPart.includes(":") ? lastPart.slice(lastPart.indexOf(":") + 1) : "latest";
-}
-
-/** "account.dkr.ecr.region.amazonaws.com/repository:tag" → "repository". */
-function imageRepository(imageName: unknown): string {
-    const name = String(imageName);
-    const path = name.slice(name.indexOf("/") + 1);
-    return path.includes(":") ? path.slice(0, path.lastIndexOf(":")) : path;
-}
 
 export const serviceMappings: Readonly<Record<string, ApiMapping>> = {
     [t.repository]: {
@@ -47,22 +33,6 @@ export const serviceMappings: Readonly<Record<string, ApiMapping>> = {
         inputs: {
             repository: { operation: "PutLifecyclePolicy", member: "repositoryName" },
             policy: { operation: "PutLifecyclePolicy", member: "lifecyclePolicyText" },
-        },
-    },
-    [t.image]: {
-        service: "ecr",
-        source:
-            "pulumi/pulumi-docker provider/image.go: builds, then pushes imageName to the registry; ECR keeps the tag " +
-            "under the same rules as PutImage.imageTag",
-        inputs: {
-            imageName: [
-                { operation: "PutImage", member: "imageTag", toApi: imageTag },
-                { operation: "PutImage", member: "repositoryName", toApi: imageRepository },
-            ],
-            build: { notSent: "docker build settings, for the Docker engine" },
-            registry: { notSent: "the registry's credentials, for docker login" },
-            skipPush: { notSent: "makes the Docker provider build without pushing" },
-            buildOnPreview: { notSent: "makes the Docker provider build during previews too" },
         },
     },
     [t.logGroup]: {
